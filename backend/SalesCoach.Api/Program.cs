@@ -1,0 +1,22 @@
+using SalesCoach.Api.Admin;
+using SalesCoach.Api.Auth;
+using SalesCoach.Api.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSalesCoachDefaults();
+builder.Services.AddSalesCoachStorage();
+builder.Services.AddCallerAuthentication();
+builder.Services.AddAdmin();
+
+var app = builder.Build();
+
+app.UseSalesCoachDefaults();
+app.MapHealthEndpoints();
+app.MapAdminApi();
+app.MapMeApi();
+app.MapConnectionsApi();
+
+app.Run();
+
+public partial class Program;

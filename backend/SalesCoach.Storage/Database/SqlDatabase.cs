@@ -1,0 +1,69 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace SalesCoach.Storage.Database;
+
+/// <summary>
+/// The one entry point to the store. Both providers speak the same SQL for ordinary
+/// queries (named <c>@parameters</c>, <c>ON CONFLICT</c>, <c>RETURNING</c>); where they
+/// differ (full-text search, locking) callers branch on <see cref="Provider"/>.
+/// </summary>
+public sealed class SqlDatabase : IAsyncDisposable
+{
+    private readonly string? _sqliteConnectionString;
+    private readonly NpgsqlDataSource? _postgres;
+
+    private SqlDatabase(StorageProvider provider, string? sqliteConnectionString, NpgsqlDataSource? postgres)
+    {
+        Provider = provider;
+        _sqliteConnectionString = sqliteConnectionString;
+        _postgres = postgres;
+    }
+
+    public StorageProvider Provider { get; }
+
+    public bool IsPostgres => Provider == StorageProvider.Postgres;
+
+    public static SqlDatabase Create(StorageOptions options)
+    {
+        if (options.Provider == StorageProvider.Postgres)
+        {
+            return new SqlDatabase(StorageProvider.Postgres, null, NpgsqlDataSource.Create(options.ConnectionString!));
+        }
+
+        SqliteRuntime.EnsureInitialized();
+        Directory.CreateDirectory(options.DataDirectory);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(options.DataDirectory, "salescoach.db"),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        };
+        return new SqlDatabase(StorageProvider.Sqlite, builder.ToString(), null);
+    }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        // WAL lets readers run beside the single writer; busy_timeout queues writers instead of failing.
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+}

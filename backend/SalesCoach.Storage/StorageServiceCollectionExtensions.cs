@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Migrations;
+using SalesCoach.Storage.Tenants;
+
+namespace SalesCoach.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The store chosen by <c>Storage:Provider</c>, its migrations, tenants and CRM connections.</summary>
+    public static IServiceCollection AddStorage(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => SqlDatabase.Create(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<Migrator>();
+        services.AddMigrations<CoreMigrations>();
+        services.AddSingleton<TenantStore>();
+        services.AddSingleton<CrmConnectionStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Registers a feature's migrations; they run with every other module's on start.</summary>
+    public static IServiceCollection AddMigrations<TSource>(this IServiceCollection services)
+        where TSource : class, IMigrationSource
+    {
+        services.AddSingleton<IMigrationSource, TSource>();
+        return services;
+    }
+}

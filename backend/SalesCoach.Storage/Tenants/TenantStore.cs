@@ -1,0 +1,85 @@
+using Dapper;
+using SalesCoach.Storage.Database;
+
+namespace SalesCoach.Storage.Tenants;
+
+/// <summary>Tenants, API keys and CRM connections. Every read that returns tenant data takes the tenant id.</summary>
+public sealed class TenantStore(SqlDatabase database, TimeProvider time)
+{
+    public const string DemoTenantId = "demo";
+
+    /// <summary>Creates a tenant and its first admin key; the plain key is returned once and never stored.</summary>
+    public async Task<(Tenant Tenant, string ApiKey)> CreateAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var tenant = new Tenant(Guid.NewGuid().ToString("N"), name, time.GetUtcNow());
+        var key = ApiKeys.Generate();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO tenants (id, name, created_at) VALUES (@Id, @Name, @at)",
+            new { tenant.Id, tenant.Name, at = tenant.CreatedAt.ToUnixMs() }, transaction, cancellationToken: cancellationToken));
+        await InsertKeyAsync(connection, transaction, tenant.Id, key, Roles.Admin, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (tenant, key);
+    }
+
+    /// <summary>Creates the demo tenant if needed and makes <paramref name="apiKey"/> its admin key (idempotent).</summary>
+    public async Task EnsureDemoTenantAsync(string apiKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO tenants (id, name, created_at) VALUES (@id, @name, @at) ON CONFLICT (id) DO NOTHING",
+            new { id = DemoTenantId, name = "Demo Company", at = time.GetUtcNow().ToUnixMs() }, transaction, cancellationToken: cancellationToken));
+        var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM api_keys WHERE key_hash = @hash AND tenant_id = @id AND revoked_at IS NULL",
+            new { hash = ApiKeys.Hash(apiKey), id = DemoTenantId }, transaction, cancellationToken: cancellationToken));
+        if (exists == 0)
+        {
+            // A changed demo key replaces the old one rather than adding a second live key.
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE api_keys SET revoked_at = @at WHERE tenant_id = @id AND revoked_at IS NULL",
+                new { id = DemoTenantId, at = time.GetUtcNow().ToUnixMs() }, transaction, cancellationToken: cancellationToken));
+            await InsertKeyAsync(connection, transaction, DemoTenantId, apiKey, Roles.Admin, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<Tenant?> FindAsync(string tenantId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<TenantRow>(new CommandDefinition(
+            "SELECT id AS Id, name AS Name, created_at AS CreatedAt FROM tenants WHERE id = @tenantId",
+            new { tenantId }, cancellationToken: cancellationToken));
+        return row is null ? null : new Tenant(row.Id, row.Name, UnixTime.FromUnixMs(row.CreatedAt));
+    }
+
+    public async Task<ApiKeyIdentity?> FindByApiKeyAsync(string apiKey, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<ApiKeyIdentity>(new CommandDefinition(
+            "SELECT id AS KeyId, tenant_id AS TenantId, role AS Role FROM api_keys WHERE key_hash = @hash AND revoked_at IS NULL",
+            new { hash = ApiKeys.Hash(apiKey) }, cancellationToken: cancellationToken));
+    }
+
+    private sealed record TenantRow(string Id, string Name, long CreatedAt);
+
+    private async Task InsertKeyAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction,
+        string tenantId, string key, string role, CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO api_keys (id, tenant_id, key_hash, prefix, role, created_at)
+            VALUES (@id, @tenantId, @hash, @prefix, @role, @at)
+            """,
+            new
+            {
+                id = Guid.NewGuid().ToString("N"),
+                tenantId,
+                hash = ApiKeys.Hash(key),
+                prefix = ApiKeys.DisplayPrefix(key),
+                role,
+                at = time.GetUtcNow().ToUnixMs(),
+            }, transaction, cancellationToken: cancellationToken));
+}
