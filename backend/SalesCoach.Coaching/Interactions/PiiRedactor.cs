@@ -61,6 +61,6 @@ public static partial class PiiRedactor
     [GeneratedRegex(@"(?<!\d)\d(?:[ \-]?\d){12,18}(?!\d)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex CardPattern();
 
-    [GeneratedRegex(@"(?<![\w])\+?\(?\d[\d\s\-\.\(\)]{5,20}\d(?!\d)", RegexOptions.CultureInvariant, 200)]
+    [GeneratedRegex(@"(?<![0-9A-Za-z])\+?\(?\d[\d\s\-\.\(\)]{5,20}\d(?!\d)", RegexOptions.CultureInvariant, 200)]
     private static partial Regex PhonePattern();
 }
