@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using SalesCoach.Coaching.Interactions;
 using SalesCoach.Coaching.Metrics;
 
@@ -56,7 +57,25 @@ internal static class InteractionMapping
         for (var i = 0; i < segments.Length; i++)
         {
             var s = segments[i];
-            if (s.EndMs < s.StartMs)
+            if (s is null)
+            {
+                errors[$"segments[{i}]"] = ["A segment is required."];
+                continue;
+            }
+
+            // The framework validates the request object; each item's attributes are checked here.
+            var results = new List<ValidationResult>();
+            if (!Validator.TryValidateObject(s, new ValidationContext(s), results, validateAllProperties: true))
+            {
+                foreach (var result in results)
+                {
+                    foreach (var member in result.MemberNames.DefaultIfEmpty(""))
+                    {
+                        errors[$"segments[{i}].{JsonNamingPolicy.CamelCase.ConvertName(member)}"] = [result.ErrorMessage ?? "Invalid value."];
+                    }
+                }
+            }
+            else if (s.EndMs < s.StartMs)
             {
                 errors[$"segments[{i}].endMs"] = ["endMs must not be before startMs."];
             }
@@ -64,6 +83,11 @@ internal static class InteractionMapping
             {
                 errors[$"segments[{i}].endMs"] = [$"A segment may last at most {SegmentLimits.MaxSegmentMs} ms."];
             }
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
         }
 
         // Within one call, later seqs may overlap earlier ones (interruptions) but not start before them.
