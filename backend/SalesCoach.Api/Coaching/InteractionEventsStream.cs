@@ -45,14 +45,17 @@ internal static class InteractionEventsStream
             return TypedResults.NoContent();
         }
 
-        return TypedResults.ServerSentEvents(StreamAsync(tenantId, id, lastEventId, store, bus, context.RequestAborted));
+        return TypedResults.ServerSentEvents(StreamAsync(context, tenantId, id, lastEventId, store, bus, context.RequestAborted));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
-        string tenantId, string id, long lastEventId, InteractionStore store, IInteractionEventBus bus,
+        HttpContext context, string tenantId, string id, long lastEventId, InteractionStore store, IInteractionEventBus bus,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var subscription = bus.Subscribe(tenantId, id);
+        // The result has set the SSE headers by now; send them so the client knows the stream is open before the first event.
+        await context.Response.StartAsync(cancellationToken);
+        await context.Response.Body.FlushAsync(cancellationToken);
         // Checked after subscribing: a completion that happens from here on reaches us as an event.
         var completed = (await store.FindAsync(tenantId, id, cancellationToken))?.Status != InteractionStatus.Live;
 

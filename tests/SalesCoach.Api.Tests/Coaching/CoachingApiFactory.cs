@@ -15,7 +15,7 @@ using SalesCoach.TestSupport;
 namespace SalesCoach.Api.Tests.Coaching;
 
 /// <summary>
-/// The real host over a fresh store of either kind. <paramref name="classifier"/> replaces
+/// The real host (Kestrel on 127.0.0.1, random port) over a fresh store of either kind. <paramref name="classifier"/> replaces
 /// the signal model when a test needs to know exactly which signals a segment carries;
 /// null keeps whatever the host loads (the shipped model).
 /// </summary>
@@ -24,7 +24,12 @@ public sealed class CoachingApiFactory(TestStore store, ISignalClassifier? class
     public static async Task<(TestStore Store, CoachingApiFactory Factory)> CreateAsync(StorageProvider provider, bool keywordSignals = true)
     {
         var store = await TestStore.CreateAsync(provider, new CoachingMigrations());
-        return (store, new CoachingApiFactory(store, keywordSignals ? new KeywordSignalClassifier() : null));
+        var factory = new CoachingApiFactory(store, keywordSignals ? new KeywordSignalClassifier() : null);
+        // Real Kestrel on 127.0.0.1: the in-memory test server holds response headers back until a body write,
+        // so an idle event stream would never open; Kestrel also enforces the real body size limit.
+        factory.UseKestrel(0);
+        factory.StartServer();
+        return (store, factory);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
