@@ -49,6 +49,7 @@ public sealed class TextFeaturizer
         var tokenizer = new Tokenizer(lower);
         ulong previous = 0;
         var hasPrevious = false;
+        var previousKind = TokenKind.Word;
         while (!sink.Full && tokenizer.Next(out var token, out var kind))
         {
             var wordHash = kind switch
@@ -59,7 +60,8 @@ public sealed class TextFeaturizer
                 _ => StableHash.Fnv1a(token, WordSeed),
             };
             sink.Add(wordHash);
-            if (hasPrevious && _options.WordNgrams >= 2)
+            // Inside a Han run the character n-grams below already give the bigrams.
+            if (hasPrevious && _options.WordNgrams >= 2 && !(kind == TokenKind.Han && previousKind == TokenKind.Han))
             {
                 sink.Add(StableHash.Combine(previous, wordHash));
             }
@@ -74,6 +76,7 @@ public sealed class TextFeaturizer
             }
 
             previous = wordHash;
+            previousKind = kind;
             hasPrevious = true;
         }
 

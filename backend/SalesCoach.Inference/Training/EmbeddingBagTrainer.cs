@@ -15,6 +15,8 @@ public sealed record TrainedModel(EmbeddingBagClassifier Classifier, ModelMetada
 /// </summary>
 public static class EmbeddingBagTrainer
 {
+    private const int MinStepsBeforeStopping = 10_000;
+
     public static TrainedModel Train(
         IReadOnlyList<LabeledExample> train, TrainerOptions options,
         IReadOnlyList<LabeledExample>? dev = null, string? trainingDataSha256 = null, Action<string>? log = null)
@@ -109,12 +111,15 @@ public static class EmbeddingBagTrainer
     {
         var random = new Random(options.Seed + 1);
         var order = Enumerable.Range(0, train.Count).ToArray();
-        var step = new SgdStep(model);
+        var step = new SgdStep(model, options.FeatureDropout, new Random(options.Seed + 2));
         var total = (double)options.MaxEpochs * train.Count;
         var done = 0L;
         EmbeddingBagClassifier? best = null;
         var bestScore = double.NegativeInfinity;
         var bestEpoch = 0;
+        // Small sets sit at chance for the first thousand-odd steps (zero-initialised output
+        // layer): no early stopping before that many updates.
+        var minEpochs = Math.Min(options.MaxEpochs, Math.Max(5, (int)Math.Ceiling((double)MinStepsBeforeStopping / Math.Max(1, train.Count))));
         for (var epoch = 1; epoch <= options.MaxEpochs; epoch++)
         {
             random.Shuffle(order);
@@ -131,7 +136,7 @@ public static class EmbeddingBagTrainer
                 (bestScore, bestEpoch) = (score, epoch);
                 best = Copy(model);
             }
-            else if (epoch - bestEpoch >= options.Patience)
+            else if (epoch >= minEpochs && epoch - bestEpoch >= options.Patience)
             {
                 break;
             }

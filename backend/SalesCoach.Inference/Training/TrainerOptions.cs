@@ -22,6 +22,9 @@ public sealed record TrainerOptions
 
     public int Seed { get; init; } = 42;
 
+    /// <summary>Share of an example's features dropped at random in each training step.</summary>
+    public float FeatureDropout { get; init; } = 0.5f;
+
     public bool MultiLabel { get; init; }
 
     /// <summary>The out-of-scope ("no signal") label, trained as a class and backed by a tuned score threshold.</summary>
@@ -31,7 +34,7 @@ public sealed record TrainerOptions
     {
         Featurizer.Validate();
         if (Dim is < 1 or > 1024 || MaxEpochs is < 1 or > 1000 || Patience < 1
-            || LearningRate is <= 0f or > 10f || DevFraction is < 0 or >= 0.9)
+            || LearningRate is <= 0f or > 10f || FeatureDropout is < 0f or >= 1f || DevFraction is < 0 or >= 0.9)
         {
             throw new ArgumentException($"Invalid trainer options: {this}");
         }
