@@ -56,6 +56,9 @@ public sealed unsafe partial class InferenceSession : IDisposable
         }
     }
 
+    /// <summary>Native sessions alive in this process: created and not yet released.</summary>
+    public static long LiveSessionCount => SessionHandle.Live;
+
     public IReadOnlyList<TensorMetadata> Inputs { get; }
 
     public IReadOnlyList<TensorMetadata> Outputs { get; }

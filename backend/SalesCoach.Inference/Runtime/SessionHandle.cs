@@ -10,6 +10,8 @@ namespace SalesCoach.Inference.Runtime;
 /// </summary>
 internal sealed unsafe class SessionHandle : SafeHandle
 {
+    private static long _live;
+
     private readonly OrtApi _api;
 
     public SessionHandle(OrtApi api, nint session)
@@ -17,7 +19,11 @@ internal sealed unsafe class SessionHandle : SafeHandle
     {
         _api = api;
         SetHandle(session);
+        Interlocked.Increment(ref _live);
     }
+
+    /// <summary>Native sessions created and not yet released, process-wide (for leak checks and metrics).</summary>
+    public static long Live => Interlocked.Read(ref _live);
 
     public override bool IsInvalid => handle == 0;
 
@@ -29,6 +35,7 @@ internal sealed unsafe class SessionHandle : SafeHandle
     protected override bool ReleaseHandle()
     {
         _api.ReleaseSession(handle);
+        Interlocked.Decrement(ref _live);
         foreach (var name in InputNames.Concat(OutputNames))
         {
             Marshal.FreeCoTaskMem(name);
