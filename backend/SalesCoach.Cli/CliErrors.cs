@@ -18,7 +18,8 @@ internal static class CliErrors
             return 0;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
-            or UnauthorizedAccessException or System.Text.Json.JsonException)
+            or UnauthorizedAccessException or System.Text.Json.JsonException or DllNotFoundException
+            or SalesCoach.Inference.Runtime.OnnxRuntimeException)
         {
             error.WriteLine($"error: {ex.Message}");
             return 1;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SalesCoach.Cli.Bench;
 using SalesCoach.Cli.Models;
 
 namespace SalesCoach.Cli;
@@ -10,6 +11,7 @@ public static class CliRoot
     {
         var root = new RootCommand("SalesCoach admin and model tool");
         root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

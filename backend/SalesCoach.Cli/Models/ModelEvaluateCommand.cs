@@ -13,12 +13,19 @@ public static class ModelEvaluateCommand
         var data = new DataOptions();
         var model = new Option<DirectoryInfo>("--model") { Description = "Model directory (model.json + weights)", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary" };
+        var runtime = new Option<string>("--runtime")
+        {
+            Description = "onnx (ONNX Runtime, the serving path) or managed (the trainer's maths)",
+            DefaultValueFactory = _ => "onnx",
+        };
+        runtime.AcceptOnlyFromAmong("onnx", "managed");
         var reportDir = new Option<DirectoryInfo?>("--report-dir") { Description = "Also write evaluation.json and evaluation.md here" };
         var command = new Command("evaluate", "Evaluate a model on labelled data (accuracy, per-label P/R/F1, macro-F1, OOS recall, latency)");
         data.AddTo(command);
         command.Options.Add(model);
         command.Options.Add(json);
         command.Options.Add(reportDir);
+        command.Options.Add(runtime);
         command.Validators.Add(result =>
         {
             if (result.GetValue(model) is { Exists: false } dir)
@@ -28,10 +35,15 @@ public static class ModelEvaluateCommand
         });
         command.SetAction(parse => CliErrors.Run(parse, (output, _) =>
         {
-            var loaded = ModelDirectory.Load(parse.GetRequiredValue(model).FullName);
+            var directory = parse.GetRequiredValue(model).FullName;
+            var metadata = ModelDirectory.LoadMetadata(directory);
             var dataset = DatasetReader.Read(parse.GetRequiredValue(data.Data).FullName,
                 parse.GetRequiredValue(data.Text), parse.GetRequiredValue(data.Label));
-            var report = ModelEvaluator.Evaluate(new TextClassifier(loaded), loaded.Metadata, dataset.Examples, parse.GetValue(data.OosLabel));
+            using var session = parse.GetValue(runtime) == "onnx" ? OnnxTextScorer.OpenSession(directory) : null;
+            ITextScorer scorer = session is null
+                ? new TextClassifier(ModelDirectory.Load(directory))
+                : new OnnxTextScorer(session, metadata.Featurizer);
+            var report = ModelEvaluator.Evaluate(scorer, metadata, dataset.Examples, parse.GetValue(data.OosLabel));
             if (parse.GetValue(reportDir) is { } dir)
             {
                 Directory.CreateDirectory(dir.FullName);

@@ -6,12 +6,12 @@ namespace SalesCoach.Inference.Featurization;
 /// </summary>
 public sealed record FeaturizerOptions
 {
-    public int Buckets { get; init; } = 1 << 18;
+    public int Buckets { get; init; } = 1 << 16;
 
     /// <summary>1 = word unigrams only, 2 = unigrams + bigrams.</summary>
     public int WordNgrams { get; init; } = 2;
 
-    public int CharNgramMin { get; init; } = 2;
+    public int CharNgramMin { get; init; } = 3;
 
     public int CharNgramMax { get; init; } = 5;
 

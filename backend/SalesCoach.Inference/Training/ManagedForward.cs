@@ -4,23 +4,11 @@ using SalesCoach.Inference.Models;
 namespace SalesCoach.Inference.Training;
 
 /// <summary>
-/// The contract's maths in managed code (SIMD through TensorPrimitives): the trainer's own
-/// forward pass, and the managed baseline the speed benchmark compares ONNX Runtime with.
+/// The contract's maths in the trainer's own form (int ids, uniform 1/count weights, SIMD
+/// through TensorPrimitives); serving-shaped inputs go through <see cref="EmbeddingBagScorer"/>.
 /// </summary>
-public static class ManagedForward
+internal static class ManagedForward
 {
-    /// <summary>hidden = sum_j weights[j] * Embeddings[ids[j]].</summary>
-    public static void Hidden(EmbeddingBagClassifier model, ReadOnlySpan<long> ids, ReadOnlySpan<float> weights, Span<float> hidden)
-    {
-        hidden.Clear();
-        var dim = model.Dim;
-        for (var j = 0; j < ids.Length; j++)
-        {
-            var row = model.Embeddings.AsSpan((int)ids[j] * dim, dim);
-            TensorPrimitives.MultiplyAdd(row, weights[j], hidden, hidden);
-        }
-    }
-
     /// <summary>Training form: every feature weighs 1/count.</summary>
     public static void Hidden(EmbeddingBagClassifier model, ReadOnlySpan<int> ids, Span<float> hidden)
     {

@@ -1,5 +1,6 @@
 using SalesCoach.Inference.Evaluation;
 using SalesCoach.Inference.Featurization;
+using SalesCoach.Inference.Models;
 
 namespace SalesCoach.Inference.Training;
 
@@ -7,14 +8,14 @@ namespace SalesCoach.Inference.Training;
 public sealed record Prediction(int[] Labels, float[] Scores);
 
 /// <summary>
-/// Featurizer + managed scorer + the model's decision rule: what evaluation and the managed
+/// Featurizer + the managed reference scorer (<see cref="EmbeddingBagScorer"/>) + the model's decision rule: what evaluation and the managed
 /// baseline use. Not thread-safe (it reuses its buffers); create one per thread.
 /// </summary>
 public sealed class TextClassifier(TrainedModel model) : ITextScorer
 {
     private readonly TextFeaturizer _featurizer = new(model.Metadata.Featurizer);
     private readonly FeatureBuffer _buffer = new(model.Metadata.Featurizer.MaxFeatures);
-    private readonly float[] _hidden = new float[model.Classifier.Dim];
+    private readonly EmbeddingBagScorer _scorer = new(model.Classifier);
 
     public TrainedModel Model => model;
 
@@ -22,8 +23,7 @@ public sealed class TextClassifier(TrainedModel model) : ITextScorer
     public void Score(string text, Span<float> scores)
     {
         _featurizer.Featurize(text, _buffer);
-        ManagedForward.Hidden(model.Classifier, _buffer.IdSpan, _buffer.WeightSpan, _hidden);
-        ManagedForward.Scores(model.Classifier, _hidden, scores);
+        _scorer.Score(_buffer.IdSpan, _buffer.WeightSpan, scores);
     }
 
     public Prediction Predict(string text)

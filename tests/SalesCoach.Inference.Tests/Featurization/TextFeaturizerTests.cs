@@ -66,10 +66,12 @@ public class TextFeaturizerTests
     [Fact]
     public void Featurize_Word_UnigramAndBoundedCharNgrams()
     {
-        // "<ab>" (4 chars): 2-grams 3 + 3-grams 2 (the 4-gram is the whole word) + the unigram.
-        Assert.Equal(6, Ids("ab").Length);
+        // "<ab>" (4 chars), n-grams 3..5: two 3-grams (the 4-gram is the whole word) + the unigram.
+        Assert.Equal(3, Ids("ab").Length);
         // Two words add one bigram.
-        Assert.Equal(13, Ids("ab cd").Length);
+        Assert.Equal(7, Ids("ab cd").Length);
+        // "<abcdef>" (8 chars): 3-grams 6 + 4-grams 5 + 5-grams 4 + the unigram.
+        Assert.Equal(16, Ids("abcdef").Length);
     }
 
     [Fact]
