@@ -84,7 +84,12 @@ public static class EmbeddingBagTrainer
         };
         if (oosIndex >= 0)
         {
-            metadata = metadata with { OosThreshold = ThresholdTuner.OutOfScope(devScores, [.. devSet.Labels.Select(l => l[0])], oosIndex) };
+            int[] devGold = [.. devSet.Labels.Select(l => l[0])];
+            metadata = metadata with { OosThreshold = ThresholdTuner.OutOfScope(devScores, devGold, oosIndex) };
+            foreach (var (t, inScope, recall) in ThresholdTuner.OutOfScopeCurve(devScores, devGold, oosIndex).Where((_, i) => i % 10 == 0))
+            {
+                log?.Invoke($"dev at out-of-scope threshold {t:F2}: in-scope accuracy {inScope:F4}, out-of-scope recall {recall:F4}");
+            }
         }
 
         return new TrainedModel(best, metadata with { DevMetrics = DevMetrics(devScores, devSet, metadata) });

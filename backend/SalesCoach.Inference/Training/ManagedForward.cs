@@ -37,6 +37,8 @@ internal static class ManagedForward
 
         if (model.Activation == OutputActivation.Softmax)
         {
+            // exp() overflows past 88: shift by the max first (same result, no inf/inf = NaN).
+            TensorPrimitives.Subtract(scores, TensorPrimitives.Max(scores), scores);
             TensorPrimitives.SoftMax(scores, scores);
         }
         else
