@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SalesCoach.Cli.Infrastructure;
 using SalesCoach.Cli.Models;
 
 namespace SalesCoach.Cli;
@@ -9,6 +10,7 @@ public static class CliRoot
     public static RootCommand Create()
     {
         var root = new RootCommand("SalesCoach admin and model tool");
+        root.Options.Add(CliStorage.DataDirectoryOption);
         root.Subcommands.Add(ModelCommand.Create());
         return root;
     }
