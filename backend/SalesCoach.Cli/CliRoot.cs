@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SalesCoach.Cli.Bench;
 using SalesCoach.Cli.Infrastructure;
 using SalesCoach.Cli.Models;
 
@@ -12,6 +13,7 @@ public static class CliRoot
         var root = new RootCommand("SalesCoach admin and model tool");
         root.Options.Add(CliStorage.DataDirectoryOption);
         root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }
