@@ -1,5 +1,3 @@
-using System.CommandLine;
+using SalesCoach.Cli;
 
-// The admin and model tool. Commands arrive with their features (model, content, replay, bench).
-var root = new RootCommand("SalesCoach admin and model tool");
-return root.Parse(args).Invoke();
+return await CliRoot.Create().Parse(args).InvokeAsync();
