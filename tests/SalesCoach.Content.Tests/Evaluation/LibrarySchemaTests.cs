@@ -57,7 +57,7 @@ public sealed partial class LibrarySchemaTests
             // Mandarin has no spaces between words: measure in Han characters (about two per word).
             var length = item.Language == "zh"
                 ? item.Body.Count(c => c is >= '\u4e00' and <= '\u9fff')
-                : item.Body.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+                : item.Body.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
             var (min, max) = item.Language == "zh" ? (160, 800) : (80, 400);
             Assert.InRange(length, min, max);
         });
