@@ -14,13 +14,13 @@ public static class ModelListCommand
         var name = new Option<string?>("--name") { Description = "Only this model" };
         var json = new Option<bool>("--json") { Description = "One JSON array instead of a table" };
         var command = new Command("list", "List registered model versions and which ones are active") { tenant, name, json };
-        command.SetAction((parse, cancellationToken) => RegistryOptions.RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => RegistryOptions.RunAsync(parse, async output =>
         {
             await using var storage = await CliStorage.OpenAsync(parse, cancellationToken);
             var versions = await storage.CreateRegistry().ListAsync(parse.GetValue(tenant)!, parse.GetValue(name), cancellationToken);
             if (parse.GetValue(json))
             {
-                Console.WriteLine(JsonSerializer.Serialize(versions.Select(v => new
+                output.WriteLine(JsonSerializer.Serialize(versions.Select(v => new
                 {
                     tenant = v.TenantId, name = v.Name, version = v.Version, active = v.Active, labels = v.Labels, languages = v.Languages,
                     trainingDataHash = v.TrainingDataHash, metrics = JsonDocument.Parse(v.MetricsJson).RootElement, sha256 = v.Sha256,
@@ -29,16 +29,16 @@ public static class ModelListCommand
                 return 0;
             }
 
-            Console.WriteLine($"{"SCOPE",-34} {"NAME",-16} {"VERSION",7} {"ACTIVE",6} {"LABELS",6} {"SIZE",10}  CREATED (UTC)         SHA-256");
+            output.WriteLine($"{"SCOPE",-34} {"NAME",-16} {"VERSION",7} {"ACTIVE",6} {"LABELS",6} {"SIZE",10}  CREATED (UTC)         SHA-256");
             foreach (var v in versions)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{RegistryOptions.Scope(v.TenantId),-34} {v.Name,-16} {v.Version,7} {(v.Active ? "*" : ""),6} {v.Labels.Count,6} {v.SizeBytes,10}  {v.CreatedAt:yyyy-MM-dd HH:mm:ss}   {v.Sha256[..12]}"));
             }
 
             if (versions.Count == 0)
             {
-                Console.WriteLine("(no models registered)");
+                output.WriteLine("(no models registered)");
             }
 
             return 0;

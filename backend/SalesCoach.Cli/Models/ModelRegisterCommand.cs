@@ -14,18 +14,18 @@ public static class ModelRegisterCommand
         var tenant = RegistryOptions.Tenant();
         var activate = new Option<bool>("--activate") { Description = "Activate the new version at once" };
         var command = new Command("register", "Register a trained model folder as a new version (not active unless --activate)") { directory, name, tenant, activate };
-        command.SetAction((parse, cancellationToken) => RegistryOptions.RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => RegistryOptions.RunAsync(parse, async output =>
         {
-            var registration = await ModelDirectory.ReadAsync(parse.GetValue(directory)!.FullName, cancellationToken);
+            var registration = await ModelRegistrations.FromDirectoryAsync(parse.GetValue(directory)!.FullName, cancellationToken);
             await using var storage = await CliStorage.OpenAsync(parse, cancellationToken);
             var registry = storage.CreateRegistry();
             var tenantId = parse.GetValue(tenant)!;
             var version = await registry.RegisterAsync(tenantId, parse.GetValue(name)!, registration, cancellationToken);
-            Console.WriteLine($"registered {version.Name} v{version.Version} ({RegistryOptions.Scope(tenantId)}, {version.Labels.Count} labels, {version.SizeBytes} bytes, sha256 {version.Sha256})");
+            output.WriteLine($"registered {version.Name} v{version.Version} ({RegistryOptions.Scope(tenantId)}, {version.Labels.Count} labels, {version.SizeBytes} bytes, sha256 {version.Sha256})");
             if (parse.GetValue(activate))
             {
                 await registry.ActivateAsync(tenantId, version.Name, version.Version, RegistryOptions.Actor, cancellationToken);
-                Console.WriteLine($"activated {version.Name} v{version.Version}");
+                output.WriteLine($"activated {version.Name} v{version.Version}");
             }
 
             return 0;

@@ -18,16 +18,19 @@ internal static class RegistryOptions
 
     public static string Scope(string tenantId) => tenantId.Length == 0 ? "global" : tenantId;
 
-    /// <summary>Runs a command body; registry and configuration errors become one line on stderr and exit code 1.</summary>
-    public static async Task<int> RunAsync(Func<Task<int>> body)
+    /// <summary>
+    /// Runs a command body with the invocation's output writer (tests capture it); registry and
+    /// configuration errors become one line on the error writer and exit code 1.
+    /// </summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<TextWriter, Task<int>> body)
     {
         try
         {
-            return await body();
+            return await body(parse.InvocationConfiguration.Output);
         }
         catch (Exception error) when (error is ModelRegistryException or InvalidOperationException or ArgumentException)
         {
-            await Console.Error.WriteLineAsync($"error: {error.Message}");
+            await parse.InvocationConfiguration.Error.WriteLineAsync($"error: {error.Message}");
             return 1;
         }
     }

@@ -1,8 +1,8 @@
-using System.Text.Json;
 using SalesCoach.Cli;
 using SalesCoach.Inference.Models;
-using SalesCoach.Inference.Onnx;
+using SalesCoach.Inference.Featurization;
 using SalesCoach.Inference.Registry;
+using SalesCoach.Inference.Training;
 using SalesCoach.Storage.Database;
 
 namespace SalesCoach.Inference.Tests.Cli;
@@ -15,20 +15,23 @@ public sealed class ModelCommandsTests
     {
         using var data = new TempDirectory();
         using var modelDir = new TempDirectory();
-        await File.WriteAllBytesAsync(modelDir.File(ModelDirectory.OnnxFileName), EmbeddingBagOnnxExporter.Export(RandomModels.Classifier(1, OutputActivation.Softmax, labels: 3)), TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(modelDir.File(ModelDirectory.ManifestFileName), JsonSerializer.Serialize(new
-        {
-            labels = new[] { "a", "b", "c" },
-            languages = new[] { "en" },
-            trainingDataHash = "sha256:abc",
-            metrics = new { accuracy = 0.91 },
-            featurizer = new { buckets = 997 },
-        }), TestContext.Current.CancellationToken);
+        ModelDirectory.Save(modelDir.Path, new TrainedModel(
+            RandomModels.Classifier(1, OutputActivation.Softmax, buckets: 256, labels: 3),
+            new ModelMetadata
+            {
+                Labels = ["a", "b", "c"],
+                Languages = ["en"],
+                TrainingDataSha256 = "abc",
+                DevMetrics = new() { ["accuracy"] = 0.91 },
+                Featurizer = new FeaturizerOptions { Buckets = 256 },
+            }));
 
         Assert.Equal(0, await Cli("model", "register", "--model", modelDir.Path, "--name", "signals", "--data-dir", data.Path));
         Assert.Equal(0, await Cli("model", "register", "--model", modelDir.Path, "--name", "signals", "--activate", "--data-dir", data.Path));
         Assert.Equal(0, await Cli("model", "activate", "--name", "signals", "--version", "1", "--data-dir", data.Path));
-        Assert.Equal(0, await Cli("model", "list", "--data-dir", data.Path));
+        var list = CliRunner.Run("model", "list", "--data-dir", data.Path);
+        Assert.Equal(0, list.ExitCode);
+        Assert.Matches(@"global\s+signals\s+1\s+\*", list.Output);
 
         await using var database = SqlDatabase.Create(new StorageOptions { Provider = StorageProvider.Sqlite, DataDirectory = data.Path });
         var registry = new ModelRegistry(database, TimeProvider.System);
@@ -37,6 +40,8 @@ public sealed class ModelCommandsTests
         var active = (await registry.ResolveAsync("", "signals", TestContext.Current.CancellationToken))!;
         Assert.Equal(2, active.Version);
         Assert.Equal(["a", "b", "c"], active.Labels);
+        Assert.Equal("abc", active.TrainingDataHash);
+        Assert.Contains("0.91", active.MetricsJson, StringComparison.Ordinal);
         Assert.Contains("featurizer", active.ManifestJson, StringComparison.Ordinal);
     }
 
@@ -45,7 +50,9 @@ public sealed class ModelCommandsTests
     {
         using var data = new TempDirectory();
 
-        Assert.Equal(1, await Cli("model", "activate", "--name", "signals", "--version", "9", "--data-dir", data.Path));
+        var activate = CliRunner.Run("model", "activate", "--name", "signals", "--version", "9", "--data-dir", data.Path);
+        Assert.Equal(1, activate.ExitCode);
+        Assert.Contains("has no version 9", activate.Error, StringComparison.Ordinal);
         Assert.Equal(1, await Cli("model", "register", "--model", data.Path, "--name", "signals", "--data-dir", data.Path));
     }
 
