@@ -11,6 +11,9 @@ public static class ModelCommand
         model.Subcommands.Add(ModelListCommand.Create());
         model.Subcommands.Add(ModelTrainCommand.Create());
         model.Subcommands.Add(ModelEvaluateCommand.Create());
+        model.Subcommands.Add(ModelRegisterCommand.Create());
+        model.Subcommands.Add(ModelActivateCommand.Create());
+        model.Subcommands.Add(ModelRollbackCommand.Create());
         return model;
     }
 }
