@@ -18,6 +18,7 @@ app.MapHealthEndpoints();
 app.MapAdminApi();
 app.MapMeApi();
 app.MapConnectionsApi();
+app.MapAuditApi();
 app.MapCoachingApi();
 
 app.Run();
