@@ -71,20 +71,21 @@ def parse(lang):
     return [g for g in groups if g["texts"]]
 
 
-def label_key(labels):
-    return labels or ["none"]
+def strata(group):
+    """What a group is balanced on: its labels, and whether it is a hard negative."""
+    return (group["labels"] or ["none"]) + (["hard_negative"] if group["hard"] else [])
 
 
 def split_groups(groups):
     """Iterative stratification by group: rarest label first, each group to the split
     furthest below its share for that group's labels."""
-    totals = Counter(l for g in groups for l in label_key(g["labels"]) for _ in g["texts"])
+    totals = Counter(l for g in groups for l in strata(g) for _ in g["texts"])
     size = sum(len(g["texts"]) for g in groups)
     have = {s: Counter() for s in SPLITS}
     lines = Counter()
     order = list(range(len(groups)))
     random.Random(SEED).shuffle(order)
-    order.sort(key=lambda i: min(totals[l] for l in label_key(groups[i]["labels"])))
+    order.sort(key=lambda i: min(totals[l] for l in strata(groups[i])))
     assignment = {}
     for i in order:
         g = groups[i]
@@ -92,13 +93,13 @@ def split_groups(groups):
 
         def need(split):
             share = SPLITS[split]
-            label_need = sum((share * totals[l] - have[split][l]) / totals[l]
-                             for l in label_key(g["labels"]))
+            # relative shortfall, so small strata (hard negatives) count as much as large ones
+            label_need = sum(1 - have[split][l] / (share * totals[l]) for l in strata(g))
             return (label_need, (share * size - lines[split]) / size)
 
         best = max(SPLITS, key=need)
         assignment[i] = best
-        for l in label_key(g["labels"]):
+        for l in strata(g):
             have[best][l] += n
         lines[best] += n
     return assignment
@@ -152,6 +153,11 @@ def validate(data):
                 errors.append(f"{row['id']}: bad labels {row['labels']}")
             if row["speaker"] not in SPEAKERS.values() or row["industry"] not in INDUSTRIES.values():
                 errors.append(f"{row['id']}: bad speaker or industry")
+            words = len(row["text"]) if row["language"] == "zh" else len(row["text"].split())
+            if row["language"] == "zh" and re.search(r"\s", row["text"]):
+                errors.append(f"{row['id']}: Mandarin text with whitespace")
+            if not 1 <= words <= (80 if row["language"] == "zh" else 40):
+                errors.append(f"{row['id']}: length {words} out of range")
             key = normalise(row["text"])
             if key in texts:
                 errors.append(f"{row['id']}: duplicate text of {texts[key]}")
