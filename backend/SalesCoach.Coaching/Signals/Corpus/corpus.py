@@ -156,7 +156,7 @@ def validate(data):
             words = len(row["text"]) if row["language"] == "zh" else len(row["text"].split())
             if row["language"] == "zh" and re.search(r"\s", row["text"]):
                 errors.append(f"{row['id']}: Mandarin text with whitespace")
-            if not 1 <= words <= (80 if row["language"] == "zh" else 40):
+            if not 2 <= words <= (80 if row["language"] == "zh" else 40):
                 errors.append(f"{row['id']}: length {words} out of range")
             key = normalise(row["text"])
             if key in texts:
