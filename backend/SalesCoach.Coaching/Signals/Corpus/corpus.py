@@ -5,8 +5,11 @@
   python3 corpus.py stats   validate the three files and print the README count tables
 
 Source format (hand-written utterances, one paraphrase family per block):
-  @ LABELS SPEAKER INDUSTRY     header of a group; LABELS = codes joined by '+', or '-'
-                                for no signal; a trailing '!' marks a hard negative
+  @ LABELS SPEAKER INDUSTRY [=IDEA]
+                                header of a group; LABELS = codes joined by '+', or '-'
+                                for no signal; a trailing '!' marks a hard negative; IDEA
+                                names a scenario written in several languages, whose groups
+                                then always land in the same split
   text line                     one utterance per line, all sharing the header
   blank line / '# comment'      ignored
 """
@@ -51,8 +54,9 @@ def parse(lang):
             continue
         if line.startswith("@"):
             parts = line[1:].split()
+            key = parts.pop()[1:] if parts and parts[-1].startswith("=") else None
             if len(parts) != 3:
-                sys.exit(f"{path.name}:{number}: header needs LABELS SPEAKER INDUSTRY")
+                sys.exit(f"{path.name}:{number}: header needs LABELS SPEAKER INDUSTRY [=IDEA]")
             codes, speaker, industry = parts
             hard = codes.endswith("!")
             codes = codes.rstrip("!")
@@ -60,7 +64,7 @@ def parse(lang):
                 labels = [] if codes == "-" else [CODES[c] for c in codes.split("+")]
                 current = {"labels": sorted(set(labels), key=LABELS.index), "hard": hard,
                            "speaker": SPEAKERS[speaker], "industry": INDUSTRIES[industry],
-                           "texts": []}
+                           "language": lang, "idea": key, "texts": []}
             except KeyError as error:
                 sys.exit(f"{path.name}:{number}: unknown code {error}")
             groups.append(current)
@@ -72,64 +76,75 @@ def parse(lang):
 
 
 def strata(group):
-    """What a group is balanced on: its labels, and whether it is a hard negative."""
-    return (group["labels"] or ["none"]) + (["hard_negative"] if group["hard"] else [])
+    """What a group is balanced on, per language: its labels, and whether it is a hard negative."""
+    names = (group["labels"] or ["none"]) + (["hard_negative"] if group["hard"] else [])
+    return [(group["language"], name) for name in names]
 
 
 def split_groups(groups):
-    """Iterative stratification by group: rarest label first, each group to the split
-    furthest below its share for that group's labels."""
-    totals = Counter(l for g in groups for l in strata(g) for _ in g["texts"])
-    size = sum(len(g["texts"]) for g in groups)
+    """Iterative stratification: rarest stratum first, each unit to the split furthest below
+    its share. A unit is one group, or all groups (in any language) sharing an idea key, so a
+    translated idea never has a sibling in another split."""
+    units = defaultdict(list)
+    for i, g in enumerate(groups):
+        units[("idea", g["idea"]) if g["idea"] else ("group", i)].append(i)
+    totals = Counter(st for g in groups for st in strata(g) for _ in g["texts"])
     have = {s: Counter() for s in SPLITS}
     lines = Counter()
-    order = list(range(len(groups)))
+    size = sum(len(g["texts"]) for g in groups)
+    order = sorted(units)
     random.Random(SEED).shuffle(order)
-    order.sort(key=lambda i: min(totals[l] for l in strata(groups[i])))
+    order.sort(key=lambda u: min(totals[st] for i in units[u] for st in strata(groups[i])))
     assignment = {}
-    for i in order:
-        g = groups[i]
-        n = len(g["texts"])
+    for u in order:
+        members = [(st, len(groups[i]["texts"])) for i in units[u] for st in strata(groups[i])]
 
         def need(split):
             share = SPLITS[split]
             # relative shortfall, so small strata (hard negatives) count as much as large ones
-            label_need = sum(1 - have[split][l] / (share * totals[l]) for l in strata(g))
+            label_need = sum(1 - have[split][st] / (share * totals[st]) for st, _ in members)
             return (label_need, (share * size - lines[split]) / size)
 
         best = max(SPLITS, key=need)
-        assignment[i] = best
-        for l in strata(g):
-            have[best][l] += n
-        lines[best] += n
+        for i in units[u]:
+            assignment[i] = best
+            lines[best] += len(groups[i]["texts"])
+        for st, n in members:
+            have[best][st] += n
     return assignment
 
 
 def build():
     rows = {s: [] for s in SPLITS}
     seen = {}
-    for lang in LANGUAGES:
-        if not (HERE / "source" / f"{lang}.txt").exists():
-            continue
-        groups = parse(lang)
-        assignment = split_groups(groups)
-        counter = 0
-        for gi, g in enumerate(groups, 1):
-            for text in g["texts"]:
-                key = normalise(text)
-                if key in seen:
-                    sys.exit(f"duplicate text ({lang}): {text!r} ~ {seen[key]!r}")
-                seen[key] = text
-                counter += 1
-                rows[assignment[gi - 1]].append({
-                    "id": f"{lang}-{counter:04d}", "text": text, "labels": g["labels"],
-                    "language": lang, "speaker": g["speaker"], "industry": g["industry"],
-                    "group": f"{lang}-g{gi:04d}", "hard_negative": g["hard"]})
+    groups = [g for lang in LANGUAGES if (HERE / "source" / f"{lang}.txt").exists() for g in parse(lang)]
+    ideas = defaultdict(list)
+    for g in groups:
+        if g["idea"]:
+            ideas[g["idea"]].append(g["language"])
+    for idea, langs in ideas.items():
+        if len(langs) != len(set(langs)):
+            sys.exit(f"idea {idea} used twice in one language")
+    assignment = split_groups(groups)
+    counters, group_numbers = Counter(), Counter()
+    for gi, g in enumerate(groups):
+        lang = g["language"]
+        group_numbers[lang] += 1
+        for text in g["texts"]:
+            key = normalise(text)
+            if key in seen:
+                sys.exit(f"duplicate text ({lang}): {text!r} ~ {seen[key]!r}")
+            seen[key] = text
+            counters[lang] += 1
+            rows[assignment[gi]].append({
+                "id": f"{lang}-{counters[lang]:04d}", "text": text, "labels": g["labels"],
+                "language": lang, "speaker": g["speaker"], "industry": g["industry"],
+                "group": f"{lang}-g{group_numbers[lang]:04d}", "hard_negative": g["hard"]})
     for split, items in rows.items():
         with open(HERE / f"{split}.jsonl", "w", encoding="utf-8") as out:
             for row in items:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print({s: len(r) for s, r in rows.items()})
+    print({s: len(r) for s, r in rows.items()}, f"{len(ideas)} cross-language ideas")
 
 
 def load():
@@ -164,6 +179,15 @@ def validate(data):
             texts[key] = row["id"]
             if group_split.setdefault(row["group"], split) != split:
                 errors.append(f"group {row['group']} spans {group_split[row['group']]} and {split}")
+    # translated ideas (shared =IDEA keys in the sources) must not straddle splits either
+    split_of = {r["text"]: split for split, rows in data.items() for r in rows}
+    ideas = defaultdict(set)
+    for lang in LANGUAGES:
+        if (HERE / "source" / f"{lang}.txt").exists():
+            for g in parse(lang):
+                if g["idea"]:
+                    ideas[g["idea"]].update(split_of.get(t, "missing") for t in g["texts"])
+    errors += [f"idea {k} spans {sorted(v)}" for k, v in ideas.items() if len(v) > 1]
     return errors
 
 
