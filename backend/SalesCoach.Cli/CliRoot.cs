@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SalesCoach.Cli.Bench;
+using SalesCoach.Cli.Coaching;
 using SalesCoach.Cli.Infrastructure;
 using SalesCoach.Cli.Models;
 
@@ -14,6 +15,7 @@ public static class CliRoot
         root.Options.Add(CliStorage.DataDirectoryOption);
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         return root;
     }
 }

@@ -10,6 +10,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Quality and speed benchmarks on the shared datasets");
         bench.Subcommands.Add(BenchSpeedCommand.Create());
         bench.Subcommands.Add(BenchOnnxCommand.Create());
+        bench.Subcommands.Add(SalesCoach.Cli.Coaching.BenchCoachingCommand.Create());
         return bench;
     }
 }

@@ -32,7 +32,7 @@ public static class SummaryBuilder
         {
             tracker.Add(SegmentFacts.From(new SegmentInput(segment.Seq, segment.Speaker, segment.Text, segment.StartMs, segment.EndMs), segment.Text, interaction.Language));
             var signals = (JsonSerializer.Deserialize<List<SignalScore>>(segment.SignalsJson, CoachingJson.Options) ?? [])
-                .Where(s => s.Score >= playbook.Thresholds.SignalScore).ToList();
+                .Where(s => s.Score >= playbook.Thresholds.SignalScore && TipEngine.Counts(s.Label, segment.Speaker)).ToList();
             labelled.Add((segment, signals));
         }
 

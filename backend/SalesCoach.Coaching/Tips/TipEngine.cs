@@ -18,6 +18,9 @@ public static class TipEngine
         SignalLabels.ObjectionNeed, SignalLabels.ObjectionTrust, SignalLabels.BuyingSignal, SignalLabels.PricingQuestion,
     ];
 
+    /// <summary>Whether a label means something from this speaker (objections and buying signals are the customer's).</summary>
+    public static bool Counts(string label, string speaker) => speaker == Speakers.Customer || !CustomerOnly.Contains(label);
+
     public static List<Tip> Evaluate(
         Playbook playbook,
         string language,
@@ -31,7 +34,7 @@ public static class TipEngine
         var now = segment.EndMs;
         foreach (var signal in signals)
         {
-            if (signal.Score >= playbook.Thresholds.SignalScore && (segment.Speaker == Speakers.Customer || !CustomerOnly.Contains(signal.Label)))
+            if (signal.Score >= playbook.Thresholds.SignalScore && Counts(signal.Label, segment.Speaker))
             {
                 TryAdd(signal.Label);
             }

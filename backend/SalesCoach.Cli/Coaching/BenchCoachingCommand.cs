@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using SalesCoach.Coaching.Interactions;
+using SalesCoach.Coaching.Replay;
+using SalesCoach.Coaching.Signals;
+
+namespace SalesCoach.Cli.Coaching;
+
+/// <summary>
+/// <c>bench coaching</c>: in-process per-segment cost, then end-to-end latency under stepped load
+/// against the host started here (or --base-url), with the bare-endpoint baseline in the same run;
+/// prints Markdown and writes it to --report.
+/// </summary>
+public static class BenchCoachingCommand
+{
+    public static Command Create()
+    {
+        var rates = new Option<string>("--rates") { Description = "Load steps: segments per second (= interactions)", DefaultValueFactory = _ => "25,50,100,200,400,800,1600" };
+        var seconds = new Option<int>("--seconds") { Description = "Seconds per load step", DefaultValueFactory = _ => 5 };
+        var segments = new Option<int>("--segments") { Description = "Segments for the in-process measurement", DefaultValueFactory = _ => 20_000 };
+        var report = new Option<FileInfo>("--report") { Description = "Markdown file to write", DefaultValueFactory = _ => new FileInfo("backend/SalesCoach.Coaching/BENCHMARKS.md") };
+        var apiProject = new Option<string>("--api-project") { Description = "The API project to start", DefaultValueFactory = _ => "backend/SalesCoach.Api" };
+        var port = new Option<int>("--port") { Description = "Port for the started host (127.0.0.1)", DefaultValueFactory = _ => 5391 };
+        var data = new Option<FileInfo>("--persuasion4good-file")
+        {
+            Description = "Utterances for the in-process run",
+            DefaultValueFactory = _ => new FileInfo(Path.Combine("..", "shared", "data", "persuasion4good", "test.csv")),
+        };
+        var command = new Command("coaching", "Live coaching: per-segment cost, end-to-end tip latency under load, memory per interaction")
+        {
+            rates, seconds, segments, report, apiProject, port, data,
+        };
+        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(parse, async (output, _) =>
+        {
+            var md = new StringBuilder();
+            var c = CultureInfo.InvariantCulture;
+            var steps = parse.GetValue(rates)!.Split(',').Select(s => int.Parse(s, c)).Where(r => r is > 0 and <= 20_000).ToList();
+            var stepSeconds = Math.Clamp(parse.GetValue(seconds), 2, 30);
+            md.AppendLine("# Live coaching benchmarks").AppendLine();
+            md.AppendLine(c, $"Command: `dotnet run -c Release --project backend/SalesCoach.Cli -- bench coaching` (steps {string.Join(',', steps)}, {stepSeconds} s each). ");
+            md.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, shared with other work while measured.").AppendLine();
+
+            var utterances = LoadUtterances(parse.GetValue(data)!.FullName);
+            var classifier = SignalModelLoader.LoadShipped();
+            var inProcess = InProcessSegmentBenchmark.Run(utterances, classifier, Math.Clamp(parse.GetValue(segments), 1000, 1_000_000));
+            md.AppendLine("## In-process cost per segment").AppendLine();
+            md.AppendLine("Redaction + metrics + signal model + rules + tip engine, one thread, persuasion4good test utterances (first 1,000 segments are warm-up).").AppendLine();
+            md.AppendLine(c, $"| segments | p50 | p99 | mean | classifier |\n|---|---|---|---|---|\n| {inProcess.Segments:N0} | {inProcess.P50Us:F1} us | {inProcess.P99Us:F1} us | {inProcess.MeanUs:F1} us | {inProcess.Classifier} |").AppendLine();
+            var perInteraction = InProcessSegmentBenchmark.MemoryPerInteraction(10_000, 50);
+            output.Write(md.ToString());
+
+            await using var host = await BenchHost.StartAsync(parse.GetValue(apiProject)!, parse.GetValue(port), output, cancellationToken);
+            var load = new EndToEndLoadTest(host.BaseUrl, host.ApiKey);
+            md.AppendLine("## End to end: POST segments -> tip on an open SSE stream").AppendLine();
+            md.AppendLine("Host: Release build, SQLite store, 127.0.0.1. Each interaction has one open stream and sends one segment per second; every segment raises a tip. Baseline: the same request rate against `/health/live` (no work), same run.").AppendLine();
+            md.AppendLine("| segments/s | sent | tips received | errors | tip p50 | tip p99 | baseline p50 | baseline p99 | p99 ratio | host RSS |\n|---|---|---|---|---|---|---|---|---|---|");
+            var rssBefore = host.ResidentBytes();
+            var held = 0;
+            long rssAtHeld = rssBefore;
+            foreach (var rate in steps)
+            {
+                var step = await load.RunStepAsync(rate, TimeSpan.FromSeconds(stepSeconds), cancellationToken);
+                var rss = host.ResidentBytes();
+                var line = string.Create(c, $"| {rate} | {step.Sent:N0} | {step.Tips:N0} | {step.Errors} | {step.P50Ms:F1} ms | {step.P99Ms:F1} ms | {step.BaselineP50Ms:F1} ms | {step.BaselineP99Ms:F1} ms | {step.P99Ms / step.BaselineP99Ms:F1}x | {rss / 1048576.0:F0} MB |");
+                md.AppendLine(line);
+                output.WriteLine(line);
+                var ok = step.Errors == 0 && step.Tips >= step.Sent * 0.99 && step.P99Ms <= 50;
+                if (!ok)
+                {
+                    break;
+                }
+
+                held = rate;
+                rssAtHeld = rss;
+            }
+
+            md.AppendLine().AppendLine(c, $"Highest rate held at p99 <= 50 ms with every tip delivered: **{held} segments/s**.").AppendLine();
+            md.AppendLine("## Memory per live interaction").AppendLine();
+            md.AppendLine(c, $"- In-memory state (metrics of 50 segments, cooldowns, gate), measured with the GC over 10,000 interactions: **{perInteraction / 1024:F1} KB** each.");
+            md.AppendLine(c, $"- Host resident memory per interaction created during the load steps (state + open stream + stored rows cached by SQLite), up to the last step held: {(held == 0 ? "n/a" : ((rssAtHeld - rssBefore) / 1024.0 / steps.TakeWhile(r => r <= held).Sum()).ToString("F1", c) + " KB")}.");
+            Directory.CreateDirectory(parse.GetValue(report)!.DirectoryName!);
+            await File.WriteAllTextAsync(parse.GetValue(report)!.FullName, md.ToString(), cancellationToken);
+            output.WriteLine($"report written to {parse.GetValue(report)!.FullName}");
+        }));
+        return command;
+    }
+
+    private static List<(string Speaker, string Text)> LoadUtterances(string csv)
+    {
+        var turns = new List<(string, string)>();
+        using var reader = new StreamReader(csv);
+        foreach (var row in Inference.Data.CsvParser.ReadRecords(reader).Skip(1))
+        {
+            if (row.Length > 3 && row[3].Length > 0)
+            {
+                turns.Add((row[1] == "persuader" ? Speakers.Rep : Speakers.Customer, row[3]));
+            }
+        }
+
+        return turns.Count > 0 ? turns : throw new InvalidDataException($"No utterances in {csv}.");
+    }
+}
