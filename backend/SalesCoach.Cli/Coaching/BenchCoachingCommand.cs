@@ -55,6 +55,8 @@ public static class BenchCoachingCommand
             md.AppendLine("## End to end: POST segments -> tip on an open SSE stream").AppendLine();
             md.AppendLine("Host: Release build, SQLite store, 127.0.0.1. Each interaction has one open stream and sends one segment per second; every segment raises a tip. Baseline: the same request rate against `/health/live` (no work), same run.").AppendLine();
             md.AppendLine("| segments/s | sent | tips received | errors | tip p50 | tip p99 | baseline p50 | baseline p99 | p99 ratio | host RSS |\n|---|---|---|---|---|---|---|---|---|---|");
+            // Warm-up (JIT, connection pools, SQLite cache), not reported.
+            await load.RunStepAsync(Math.Min(steps[0], 20), TimeSpan.FromSeconds(3), cancellationToken);
             var rssBefore = host.ResidentBytes();
             var held = 0;
             long rssAtHeld = rssBefore;

@@ -103,7 +103,7 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey)
                 }
 
                 var seq = JsonDocument.Parse(item.Data).RootElement.GetProperty("segmentSeq").GetInt64();
-                if (sentAt.TryGetValue((id, seq), out var start))
+                if (sentAt.TryRemove((id, seq), out var start)) // the first tip of a segment counts; later ones (metric tips) do not
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 }

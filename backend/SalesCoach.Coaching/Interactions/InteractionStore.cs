@@ -7,6 +7,10 @@ namespace SalesCoach.Coaching.Interactions;
 /// <summary>Interactions, segments, tips and the event log. Every statement is scoped by tenant id.</summary>
 public sealed class InteractionStore(SqlDatabase database, TimeProvider time)
 {
+    // SQLite has one writer at a time; queueing writers here costs microseconds, while letting them
+    // collide costs the provider's busy retries (sleeps of up to 150 ms). PostgreSQL needs no gate.
+    private readonly SemaphoreSlim? _sqliteWriteGate = database.IsPostgres ? null : new SemaphoreSlim(1, 1);
+
     public async Task<Interaction> CreateAsync(string tenantId, NewInteraction request, CancellationToken cancellationToken = default)
     {
         var interaction = new Interaction(tenantId, Guid.NewGuid().ToString("N"), request.Crm, request.RecordType, request.RecordId,
@@ -70,6 +74,25 @@ public sealed class InteractionStore(SqlDatabase database, TimeProvider time)
         IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken = default)
     {
         var at = time.GetUtcNow().ToUnixMs();
+        if (_sqliteWriteGate is not null)
+        {
+            await _sqliteWriteGate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await SaveAppendLockedAsync(tenantId, interactionId, segments, tips, events, at, cancellationToken);
+        }
+        finally
+        {
+            _sqliteWriteGate?.Release();
+        }
+    }
+
+    private async Task SaveAppendLockedAsync(
+        string tenantId, string interactionId, IReadOnlyList<StoredSegment> segments, IReadOnlyList<StoredTip> tips,
+        IReadOnlyList<InteractionEvent> events, long at, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -96,6 +119,23 @@ public sealed class InteractionStore(SqlDatabase database, TimeProvider time)
     }
 
     public async Task AppendEventsAsync(IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken = default)
+    {
+        if (_sqliteWriteGate is not null)
+        {
+            await _sqliteWriteGate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await AppendEventsLockedAsync(events, cancellationToken);
+        }
+        finally
+        {
+            _sqliteWriteGate?.Release();
+        }
+    }
+
+    private async Task AppendEventsLockedAsync(IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
