@@ -2,7 +2,7 @@ using SalesCoach.Coaching;
 
 namespace SalesCoach.Api.Coaching;
 
-/// <summary>Live coaching in the host: one call to register, one to map (interactions and playbook).</summary>
+/// <summary>Live coaching in the host: one call to register, one to map (interactions, playbook, signal classification).</summary>
 public static class CoachingApi
 {
     public static IServiceCollection AddCoaching(this IServiceCollection services) => services.AddCoachingCore();
@@ -11,6 +11,7 @@ public static class CoachingApi
     {
         app.MapInteractionsApi();
         app.MapPlaybookApi();
+        app.MapSignalsApi();
         return app;
     }
 }

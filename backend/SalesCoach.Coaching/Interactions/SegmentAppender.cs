@@ -126,7 +126,16 @@ public sealed class SegmentAppender(
             }
 
             var e = new InteractionEvent(tenantId, interactionId, state.LastEventId + 1, type, data);
-            await store.AppendEventsAsync([e], cancellationToken);
+            try
+            {
+                await store.AppendEventsAsync([e], cancellationToken);
+            }
+            catch
+            {
+                live.Evict(tenantId, interactionId);
+                throw;
+            }
+
             state.LastEventId = e.Id;
             bus.Publish(tenantId, interactionId, [e]);
             return true;

@@ -29,7 +29,7 @@ public sealed class SignalRules
 
     public static SignalRules Empty { get; } = new([]);
 
-    /// <summary>The competitor names mentioned in <paramref name="text"/>, as written in the playbook.</summary>
+    /// <summary>True when <paramref name="text"/> names one of the tenant's competitors.</summary>
     public bool MentionsCompetitor(string text)
     {
         foreach (var name in _cjkNames)
