@@ -44,7 +44,7 @@ describe("EventStreamClient", () => {
     await running;
     expect(messages.map((m) => [m.event, m.id])).toEqual([["tip", "e1"], ["tip", "e2"], ["metrics", "e3"]]);
     expect(statuses).toContain("reconnecting");
-    expect(statuses.at(-1)).toBe("closed");
+    expect(statuses[statuses.length - 1]).toBe("closed");
   });
 
   it("Run_MultiByteCharacterSplitAcrossChunks_DecodedIntact", async () => {
@@ -104,7 +104,7 @@ describe("EventStreamClient", () => {
     await client(backend, delays, statuses, []).run();
     expect(backend.requests).toHaveLength(1);
     expect(delays).toEqual([]);
-    expect(statuses.at(-1)).toBe("unauthorized");
+    expect(statuses[statuses.length - 1]).toBe("unauthorized");
   });
 
   it("Run_NetworkErrorThenSuccess_Recovers", async () => {
