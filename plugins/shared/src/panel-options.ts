@@ -11,8 +11,8 @@ export interface CoachPanelOptions {
   interactionId?: string;
   autoStart?: boolean;
   channel?: string;
-  /** Extra recommendation context from the CRM record (stage, industry, products...). */
-  context?: Record<string, unknown>;
+  /** Extra recommendation context from the CRM record (stage, industry, products...), or a read of it. */
+  context?: Record<string, unknown> | (() => Promise<Record<string, unknown>>);
   fetch?: typeof fetch;
   openUrl?: (url: string) => void;
   share?: (item: ContentItem) => void | Promise<void>;

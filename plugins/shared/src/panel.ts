@@ -119,8 +119,11 @@ export class CoachPanel {
 
   private async loadRecommendations(interactionId: string): Promise<void> {
     try {
+      const extra = typeof this.options.context === "function"
+        ? await this.options.context().catch(() => ({})) // a failed CRM read only makes the ranking less specific
+        : this.options.context;
       const items = await this.api.recommendations({
-        interactionId, context: { crm: this.options.crm, recordType: this.options.record.type, ...this.options.context },
+        interactionId, context: { crm: this.options.crm, recordType: this.options.record.type, ...extra },
         language: this.language, limit: 5,
       });
       // A content event may have arrived first; it is newer, so keep it.
