@@ -16,6 +16,7 @@ app.MapHealthEndpoints();
 app.MapAdminApi();
 app.MapMeApi();
 app.MapConnectionsApi();
+app.MapAuditApi();
 
 app.Run();
 

@@ -1,0 +1,3 @@
+using SalesCoach.Cli;
+
+return await CliRoot.Create().Parse(args).InvokeAsync();
