@@ -16,7 +16,7 @@ export type { CoachPanelOptions } from "./panel-options";
 type Status = "idle" | StreamStatus | "completed";
 const statusKey: Record<Status, StringKey> = {
   idle: "statusIdle", connecting: "statusConnecting", open: "statusLive", reconnecting: "statusReconnecting",
-  closed: "statusCompleted", unauthorized: "statusIdle", completed: "statusCompleted",
+  closed: "statusCompleted", unauthorized: "statusIdle", gone: "statusIdle", completed: "statusCompleted",
 };
 
 /** The live coaching panel: tips, content, metrics and summary for one CRM record. */
@@ -164,6 +164,7 @@ export class CoachPanel {
   private onStreamStatus(status: StreamStatus): void {
     if (this.status === "completed") return;
     if (status === "unauthorized") this.setNotice("errorSession");
+    else if (status === "gone") this.setNotice("sessionGone");
     else if (status === "reconnecting") this.setNotice("errorNetwork");
     else if (status === "open") this.setNotice(undefined);
     this.setStatus(status);
