@@ -14,7 +14,7 @@ public static class CrmTestHost
 {
     public static ServiceProvider Create(
         IDictionary<string, string?>? settings = null, TimeProvider? time = null, IAccessTokenSource? tokens = null, List<string>? log = null,
-        ICrmConnectionSource? connections = null)
+        ICrmConnectionSource? connections = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -47,6 +47,7 @@ public static class CrmTestHost
         }
 
         services.AddSingleton(connections ?? new TestConnections());
+        configure?.Invoke(services);
         services.AddCrm();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

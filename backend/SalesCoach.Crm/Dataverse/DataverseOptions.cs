@@ -21,6 +21,9 @@ public sealed class DataverseOptions : IValidatableObject
     [Required, Url]
     public string AuthorityHost { get; set; } = "https://login.microsoftonline.com";
 
+    /// <summary>Authority validation and instance discovery; false only for a non-Microsoft authority such as a test token endpoint.</summary>
+    public bool ValidateAuthority { get; set; } = true;
+
     [Required, RegularExpression(@"^v\d\.\d$")]
     public string ApiVersion { get; set; } = "v9.2";
 

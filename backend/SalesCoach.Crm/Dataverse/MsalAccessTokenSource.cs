@@ -14,6 +14,11 @@ public sealed class MsalAccessTokenSource(IOptions<DataverseOptions> options, IM
 
     public async Task<string> GetTokenAsync(string entraTenantId, Uri environmentUrl, CancellationToken cancellationToken)
     {
+        if (!options.Value.Enabled)
+        {
+            throw new CrmException(CrmKinds.Dynamics, CrmErrorKind.Forbidden, null, "not_configured", "Dataverse is not enabled (Crm:Dataverse:Enabled).");
+        }
+
         try
         {
             var result = await _app.Value.AcquireTokenForClient([Scope(environmentUrl)])
@@ -35,7 +40,9 @@ public sealed class MsalAccessTokenSource(IOptions<DataverseOptions> options, IM
     {
         var builder = ConfidentialClientApplicationBuilder.Create(o.ClientId)
             .WithClientSecret(o.ClientSecret)
-            .WithAuthority($"{o.AuthorityHost.TrimEnd('/')}/organizations", validateAuthority: true);
+            .WithAuthority($"{o.AuthorityHost.TrimEnd('/')}/organizations", validateAuthority: o.ValidateAuthority)
+            // Instance discovery asks login.microsoftonline.com about the host; off only for a private authority (tests).
+            .WithInstanceDiscovery(o.ValidateAuthority);
         if (httpClientFactory is not null)
         {
             builder = builder.WithHttpClientFactory(httpClientFactory);
