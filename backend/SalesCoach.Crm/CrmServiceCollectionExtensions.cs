@@ -19,6 +19,12 @@ public static class CrmServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCrm(this IServiceCollection services)
     {
+        // A second call would add a second set of handlers to each client: resilience must never be stacked.
+        if (services.Any(d => d.ServiceType == typeof(CrmResiliencePipelines)))
+        {
+            return services;
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SalesforceOptions>().BindConfiguration(SalesforceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DataverseOptions>().BindConfiguration(DataverseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
