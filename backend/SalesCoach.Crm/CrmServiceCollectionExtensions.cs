@@ -6,6 +6,7 @@ using SalesCoach.Crm.HubSpot;
 using SalesCoach.Crm.Resilience;
 using SalesCoach.Crm.Salesforce;
 using SalesCoach.Crm.WriteBack;
+using SalesCoach.Storage;
 using SalesCoach.Storage.Tenants;
 
 namespace SalesCoach.Crm;
@@ -15,7 +16,7 @@ public static class CrmServiceCollectionExtensions
     /// <summary>
     /// The three CRM clients (each: resilience handler outermost, then its auth handler), their options from
     /// <c>Crm:Salesforce</c>, <c>Crm:Dataverse</c>, <c>Crm:HubSpot</c> (validated on start), and the summary
-    /// write-back. The host must also register an <see cref="ICrmConnectionSource"/>.
+    /// write-back with its token store. Needs Storage registered (AddStorage) for the default connection source.
     /// </summary>
     public static IServiceCollection AddCrm(this IServiceCollection services)
     {
@@ -63,6 +64,10 @@ public static class CrmServiceCollectionExtensions
         services.AddTransient<ICrmNoteWriter, DataverseNoteWriter>();
         services.AddTransient<ICrmNoteWriter, HubSpotNoteWriter>();
         services.AddTransient<SummaryWriteBack>();
+        services.AddMigrations<CrmMigrations>();
+        services.TryAddSingleton<CrmTokenStore>();
+        // A host may register its own source before AddCrm(); otherwise connections and sealed tokens come from Storage.
+        services.TryAddSingleton<ICrmConnectionSource, StoredCrmConnectionSource>();
         return services;
     }
 

@@ -2,7 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SalesCoach.Crm.Dataverse;
+using System.Security.Cryptography;
 using SalesCoach.Crm.WriteBack;
+using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Encryption;
+using SalesCoach.Storage.Tenants;
+using SalesCoach.TestSupport;
 
 namespace SalesCoach.Crm.Tests;
 
@@ -14,7 +19,8 @@ public static class CrmTestHost
 {
     public static ServiceProvider Create(
         IDictionary<string, string?>? settings = null, TimeProvider? time = null, IAccessTokenSource? tokens = null, List<string>? log = null,
-        ICrmConnectionSource? connections = null, Action<IServiceCollection>? configure = null)
+        ICrmConnectionSource? connections = null, Action<IServiceCollection>? configure = null,
+        TestStore? store = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -46,7 +52,22 @@ public static class CrmTestHost
             services.AddSingleton(tokens);
         }
 
-        services.AddSingleton(connections ?? new TestConnections());
+        if (store is not null)
+        {
+            services.AddSingleton(store.Database);
+            services.AddSingleton(new FieldProtector(new Dictionary<string, byte[]> { ["k1"] = RandomNumberGenerator.GetBytes(32) }, "k1"));
+            services.AddSingleton<CrmConnectionStore>();
+            services.AddSingleton<TenantStore>();
+        }
+        else
+        {
+            // Client tests need no store; these keep AddCrm()'s store-backed services resolvable for validation.
+            services.AddSingleton<SqlDatabase>(_ => throw new InvalidOperationException("This test has no store."));
+            services.AddSingleton<FieldProtector>(_ => throw new InvalidOperationException("This test has no store."));
+            services.AddSingleton<CrmConnectionStore>(_ => throw new InvalidOperationException("This test has no store."));
+            services.AddSingleton<ICrmConnectionSource>(connections ?? new TestConnections());
+        }
+
         configure?.Invoke(services);
         services.AddCrm();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -8,6 +8,6 @@ public sealed class TestConnections : ICrmConnectionSource
 {
     public ConcurrentDictionary<(string TenantId, string Crm), CrmTarget> Targets { get; } = new();
 
-    public Task<CrmTarget?> GetAsync(string tenantId, string crm, CancellationToken cancellationToken) =>
+    public Task<CrmTarget?> GetAsync(string tenantId, string crm, string? crmUserId, CancellationToken cancellationToken) =>
         Task.FromResult(Targets.GetValueOrDefault((tenantId, crm)));
 }

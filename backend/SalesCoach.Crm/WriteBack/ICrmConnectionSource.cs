@@ -6,8 +6,9 @@ namespace SalesCoach.Crm.WriteBack;
 /// </summary>
 public interface ICrmConnectionSource
 {
-    /// <returns>Null when the tenant has no usable connection to that CRM (the write-back is then skipped).</returns>
-    Task<CrmTarget?> GetAsync(string tenantId, string crm, CancellationToken cancellationToken);
+    /// <param name="crmUserId">The rep's user id in the CRM, for CRMs called as the user (Salesforce).</param>
+    /// <returns>Null when the tenant has no connection to that CRM (the write-back is then skipped).</returns>
+    Task<CrmTarget?> GetAsync(string tenantId, string crm, string? crmUserId, CancellationToken cancellationToken);
 }
 
 /// <summary>

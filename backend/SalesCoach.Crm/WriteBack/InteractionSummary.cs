@@ -5,7 +5,8 @@ namespace SalesCoach.Crm.WriteBack;
 /// <summary>
 /// What the product writes back after a call, independent of any CRM. <see cref="RecordType"/> uses each CRM's
 /// own name (Salesforce Opportunity/Account/Contact/Lead, Dataverse opportunity/account/contact/lead,
-/// HubSpot deals/contacts/companies).
+/// HubSpot deals/contacts/companies). <see cref="CrmUserId"/> is the rep's CRM user id, whose token a
+/// Salesforce write-back uses.
 /// </summary>
 public sealed record InteractionSummary(
     [property: Required, RegularExpression("^[A-Za-z0-9_-]{1,64}$")] string TenantId,
@@ -20,7 +21,8 @@ public sealed record InteractionSummary(
     IReadOnlyList<SummarySignal> Signals,
     IReadOnlyList<SummaryObjection> Objections,
     IReadOnlyList<string> NextSteps,
-    IReadOnlyList<SummaryContent> ContentUsed);
+    IReadOnlyList<SummaryContent> ContentUsed,
+    [property: StringLength(100)] string? CrmUserId = null);
 
 /// <param name="RepTalkShare">The rep's share of talk time, 0..1.</param>
 public sealed record SummaryMetrics(double RepTalkShare, TimeSpan LongestMonologue, int QuestionsAsked, double WordsPerMinute);

@@ -19,7 +19,7 @@ public sealed class SummaryWriteBack(ICrmConnectionSource connections, IEnumerab
         Validator.ValidateObject(summary, new ValidationContext(summary), validateAllProperties: true);
         var writer = writers.FirstOrDefault(w => w.Crm == summary.Crm)
             ?? throw new ArgumentException($"No note writer for CRM '{summary.Crm}'.", nameof(summary));
-        var target = await connections.GetAsync(summary.TenantId, summary.Crm, cancellationToken);
+        var target = await connections.GetAsync(summary.TenantId, summary.Crm, summary.CrmUserId, cancellationToken);
         if (target is null)
         {
             logger.LogInformation("Tenant {TenantId} has no {Crm} connection; summary of {InteractionId} not written back.",
