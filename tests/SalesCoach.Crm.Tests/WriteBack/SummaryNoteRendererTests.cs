@@ -59,4 +59,19 @@ public sealed class SummaryNoteRendererTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more", note.Html, StringComparison.Ordinal);
         Assert.Contains("<p><strong>Signals</strong></p><ul><li>", note.Html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Fit_HubSpotNoteOverTheLimit_CutsPlainTextButKeepsTheMarker()
+    {
+        var huge = Enumerable.Range(0, 2000).Select(i => $"Utterance {i} with <b>markup</b> & some words to make it long").ToList();
+        var summary = Summaries.For("hubspot", "deals", "1") with { Signals = [new SummarySignal("Budget", huge)] };
+        var note = SummaryNoteRenderer.Render(summary);
+
+        var body = SalesCoach.Crm.HubSpot.HubSpotNoteWriter.Fit(note);
+
+        Assert.True(note.Html.Length > SalesCoach.Crm.HubSpot.HubSpotNoteWriter.MaxBody);
+        Assert.True(body.Length <= SalesCoach.Crm.HubSpot.HubSpotNoteWriter.MaxBody);
+        Assert.Contains("[SalesCoach int-0001]", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", body, StringComparison.Ordinal);
+    }
 }
