@@ -14,6 +14,7 @@ public static class ModelCommand
         model.Subcommands.Add(ModelRegisterCommand.Create());
         model.Subcommands.Add(ModelActivateCommand.Create());
         model.Subcommands.Add(ModelRollbackCommand.Create());
+        model.Subcommands.Add(ModelRetrainCommand.Create());
         return model;
     }
 }
