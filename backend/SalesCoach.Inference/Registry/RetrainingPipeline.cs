@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using SalesCoach.Inference.Data;
 using SalesCoach.Inference.Evaluation;
@@ -21,7 +24,7 @@ public sealed record RetrainRequest(
     TrainerOptions Options,
     string OutputDirectory)
 {
-    /// <summary>Scored by both models; when null, a stratified, seeded share of the cleaned data is held out (and never trained on).</summary>
+    /// <summary>Scored by both models; when null, a share of the cleaned data chosen by a hash of each text is held out (and never trained on).</summary>
     public IReadOnlyList<LabeledExample>? Holdout { get; init; }
 
     public double HoldoutFraction { get; init; } = 0.2;
@@ -53,7 +56,7 @@ public sealed class RetrainingPipeline(ModelRegistry registry)
         log?.Invoke($"cleaned {cleaning.Input} rows: kept {cleaning.Kept}, empty {cleaning.EmptyText}, too long {cleaning.TooLong}, duplicates {cleaning.Duplicates}, conflicting {cleaning.Conflicting}");
         var (train, holdout) = request.Holdout is { } given
             ? (cleaned, TrainingDataCleaner.Clean(given, request.Options.MultiLabel).Examples)
-            : Split(cleaned, request.HoldoutFraction, request.Options.Seed);
+            : Split(cleaned, request.HoldoutFraction);
         if (holdout.Count == 0)
         {
             throw new ModelRegistryException("Nothing to hold out for the comparison: give more rows or a held-out file.");
@@ -114,11 +117,16 @@ public sealed class RetrainingPipeline(ModelRegistry registry)
         }
     }
 
-    private static (List<LabeledExample> Train, List<LabeledExample> Holdout) Split(List<LabeledExample> rows, double fraction, int seed)
+    /// <summary>
+    /// Holds a row out by a hash of its text, not by a seeded shuffle: the same text lands on the same
+    /// side in every run, so a row an earlier pipeline run trained the serving model on never turns up
+    /// in a later run's held-out set (which would flatter the incumbent).
+    /// </summary>
+    private static (List<LabeledExample> Train, List<LabeledExample> Holdout) Split(List<LabeledExample> rows, double fraction)
     {
-        var labelIds = rows.Select(r => r.Labels[0]).Distinct().Order(StringComparer.Ordinal).Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i);
-        // Seed offset: the trainer carves its own dev split from what is left, with the plain seed.
-        var (train, holdout) = DevSplit.Stratified(rows.Select(r => new[] { labelIds[r.Labels[0]] }).ToList(), fraction, seed + 7919);
-        return (train.Select(i => rows[i]).ToList(), holdout.Select(i => rows[i]).ToList());
+        var threshold = (ulong)(fraction * 10_000);
+        var holdout = rows.Where(r => BinaryPrimitives.ReadUInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(r.Text))) % 10_000 < threshold).ToList();
+        var held = holdout.ToHashSet();
+        return (rows.Where(r => !held.Contains(r)).ToList(), holdout);
     }
 }
