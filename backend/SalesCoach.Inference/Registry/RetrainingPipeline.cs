@@ -122,7 +122,7 @@ public sealed class RetrainingPipeline(ModelRegistry registry)
     /// side in every run, so a row an earlier pipeline run trained the serving model on never turns up
     /// in a later run's held-out set (which would flatter the incumbent).
     /// </summary>
-    private static (List<LabeledExample> Train, List<LabeledExample> Holdout) Split(List<LabeledExample> rows, double fraction)
+    internal static (List<LabeledExample> Train, List<LabeledExample> Holdout) Split(List<LabeledExample> rows, double fraction)
     {
         var threshold = (ulong)(fraction * 10_000);
         var holdout = rows.Where(r => BinaryPrimitives.ReadUInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(r.Text))) % 10_000 < threshold).ToList();

@@ -52,6 +52,20 @@ public sealed class RetrainingPipelineTests
     }
 
     [Fact]
+    public void Split_SameTextsInAnyOrder_HoldsOutTheSameRows()
+    {
+        var rows = TrainingDataCleaner.Clean(SyntheticData.Create(perLabel: 100, seed: 4), multiLabel: false).Examples;
+        var shuffled = rows.ToArray();
+        new Random(9).Shuffle(shuffled);
+
+        var first = RetrainingPipeline.Split(rows, 0.2).Holdout.Select(e => e.Text).ToHashSet();
+        var second = RetrainingPipeline.Split([.. shuffled], 0.2).Holdout.Select(e => e.Text).ToHashSet();
+
+        Assert.True(first.SetEquals(second));
+        Assert.InRange(first.Count, rows.Count / 10, rows.Count * 3 / 10);
+    }
+
+    [Fact]
     public void Clean_MessyRows_DropsEmptyDuplicateAndConflictingRows()
     {
         LabeledExample[] rows =
