@@ -8,18 +8,25 @@ namespace SalesCoach.Cli;
 /// </summary>
 internal static class CliErrors
 {
-    public static int Run(ParseResult parse, Action<TextWriter, TextWriter> action)
+    public static int Run(ParseResult parse, Action<TextWriter, TextWriter> action) =>
+        RunAsync(parse, (output, error) =>
+        {
+            action(output, error);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
+
+    public static async Task<int> RunAsync(ParseResult parse, Func<TextWriter, TextWriter, Task> action)
     {
         var output = parse.InvocationConfiguration.Output;
         var error = parse.InvocationConfiguration.Error;
         try
         {
-            action(output, error);
+            await action(output, error);
             return 0;
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException or ArgumentException
             or UnauthorizedAccessException or System.Text.Json.JsonException or DllNotFoundException
-            or SalesCoach.Inference.Runtime.OnnxRuntimeException)
+            or SalesCoach.Inference.Runtime.OnnxRuntimeException or SalesCoach.Inference.Registry.ModelRegistryException)
         {
             error.WriteLine($"error: {ex.Message}");
             return 1;

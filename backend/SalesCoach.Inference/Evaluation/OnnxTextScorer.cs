@@ -13,6 +13,7 @@ public sealed class OnnxTextScorer(InferenceSession session, FeaturizerOptions f
 {
     private readonly TextFeaturizer _featurizer = new(featurizer);
     private readonly FeatureBuffer _buffer = new(featurizer.MaxFeatures);
+    private float[] _scores = [];
 
     public static InferenceSession OpenSession(string modelDirectory) =>
         OnnxRuntime.Shared.CreateSession(ModelDirectory.ReadOnnx(modelDirectory), new InferenceSessionOptions { IntraOpThreads = 1 });
@@ -26,6 +27,12 @@ public sealed class OnnxTextScorer(InferenceSession session, FeaturizerOptions f
         var weights = new float[n];
         _buffer.IdSpan.CopyTo(ids);
         _buffer.WeightSpan.CopyTo(weights);
-        session.Score(ids, weights).AsSpan().CopyTo(scores);
+        if (_scores.Length != scores.Length)
+        {
+            _scores = new float[scores.Length];
+        }
+
+        session.Score(ids, weights, 1, _scores);
+        _scores.CopyTo(scores);
     }
 }

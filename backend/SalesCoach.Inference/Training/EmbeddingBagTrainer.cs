@@ -15,8 +15,6 @@ public sealed record TrainedModel(EmbeddingBagClassifier Classifier, ModelMetada
 /// </summary>
 public static class EmbeddingBagTrainer
 {
-    private const int MinStepsBeforeStopping = 10_000;
-
     public static TrainedModel Train(
         IReadOnlyList<LabeledExample> train, TrainerOptions options,
         IReadOnlyList<LabeledExample>? dev = null, string? trainingDataSha256 = null, Action<string>? log = null)
@@ -57,9 +55,9 @@ public static class EmbeddingBagTrainer
         var trainSet = new FeaturizedSet(featurizer, rows);
         var devSet = new FeaturizedSet(featurizer, devRows);
         var model = Initialise(options, labels.Length);
-        var (best, epochs) = RunEpochs(model, trainSet, devSet, options, log);
+        var (best, epochs) = EpochLoop.Run(model, trainSet, devSet, options, log);
 
-        var devScores = Score(best, devSet);
+        var devScores = EpochLoop.Score(best, devSet);
         var oosIndex = options.OosLabel is null ? -1 : index.GetValueOrDefault(options.OosLabel, -1);
         if (options.OosLabel is not null && oosIndex < 0)
         {
@@ -84,7 +82,12 @@ public static class EmbeddingBagTrainer
         };
         if (oosIndex >= 0)
         {
-            metadata = metadata with { OosThreshold = ThresholdTuner.OutOfScope(devScores, [.. devSet.Labels.Select(l => l[0])], oosIndex) };
+            int[] devGold = [.. devSet.Labels.Select(l => l[0])];
+            metadata = metadata with { OosThreshold = ThresholdTuner.OutOfScope(devScores, devGold, oosIndex) };
+            foreach (var (t, inScope, recall) in ThresholdTuner.OutOfScopeCurve(devScores, devGold, oosIndex).Where((_, i) => i % 10 == 0))
+            {
+                log?.Invoke($"dev at out-of-scope threshold {t:F2}: in-scope accuracy {inScope:F4}, out-of-scope recall {recall:F4}");
+            }
         }
 
         return new TrainedModel(best, metadata with { DevMetrics = DevMetrics(devScores, devSet, metadata) });
@@ -106,79 +109,6 @@ public static class EmbeddingBagTrainer
             options.MultiLabel ? OutputActivation.Sigmoid : OutputActivation.Softmax);
     }
 
-    private static (EmbeddingBagClassifier Best, int Epochs) RunEpochs(
-        EmbeddingBagClassifier model, FeaturizedSet train, FeaturizedSet dev, TrainerOptions options, Action<string>? log)
-    {
-        var random = new Random(options.Seed + 1);
-        var order = Enumerable.Range(0, train.Count).ToArray();
-        var step = new SgdStep(model, options.FeatureDropout, new Random(options.Seed + 2));
-        var total = (double)options.MaxEpochs * train.Count;
-        var done = 0L;
-        EmbeddingBagClassifier? best = null;
-        var bestScore = double.NegativeInfinity;
-        var bestEpoch = 0;
-        // Small sets sit at chance for the first thousand-odd steps (zero-initialised output
-        // layer): no early stopping before that many updates.
-        var minEpochs = Math.Min(options.MaxEpochs, Math.Max(5, (int)Math.Ceiling((double)MinStepsBeforeStopping / Math.Max(1, train.Count))));
-        for (var epoch = 1; epoch <= options.MaxEpochs; epoch++)
-        {
-            random.Shuffle(order);
-            foreach (var row in order)
-            {
-                var learningRate = (float)(options.LearningRate * (1 - done++ / total));
-                step.Apply(train.Features(row), train.Labels[row], learningRate);
-            }
-
-            var score = dev.Count == 0 ? epoch : DevScore(model, dev);
-            log?.Invoke($"epoch {epoch}: dev {(dev.Count == 0 ? "n/a" : score.ToString("F4"))}");
-            if (score > bestScore)
-            {
-                (bestScore, bestEpoch) = (score, epoch);
-                best = Copy(model);
-            }
-            else if (epoch >= minEpochs && epoch - bestEpoch >= options.Patience)
-            {
-                break;
-            }
-        }
-
-        return (best!, bestEpoch);
-    }
-
-    /// <summary>Early-stopping signal: top-1 accuracy (multi-class) or micro-F1 at 0.5 (multi-label).</summary>
-    private static double DevScore(EmbeddingBagClassifier model, FeaturizedSet dev)
-    {
-        var scores = Score(model, dev);
-        int tp = 0, fp = 0, fn = 0;
-        for (var i = 0; i < dev.Count; i++)
-        {
-            var predicted = model.Activation == OutputActivation.Softmax
-                ? [DecisionRule.TopLabel(scores[i], -1, 0f)]
-                : DecisionRule.LabelsOver(scores[i], Enumerable.Repeat(0.5f, model.LabelCount).ToArray());
-            var hits = predicted.Count(dev.Labels[i].Contains);
-            tp += hits;
-            fp += predicted.Length - hits;
-            fn += dev.Labels[i].Length - hits;
-        }
-
-        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-    }
-
-    private static List<float[]> Score(EmbeddingBagClassifier model, FeaturizedSet set)
-    {
-        var hidden = new float[model.Dim];
-        var result = new List<float[]>(set.Count);
-        for (var i = 0; i < set.Count; i++)
-        {
-            var scores = new float[model.LabelCount];
-            ManagedForward.Hidden(model, set.Features(i), hidden);
-            ManagedForward.Scores(model, hidden, scores);
-            result.Add(scores);
-        }
-
-        return result;
-    }
-
     private static Dictionary<string, double> DevMetrics(List<float[]> scores, FeaturizedSet dev, ModelMetadata metadata)
     {
         var predicted = scores.Select(s => DecisionRule.Decide(s, metadata)).ToList();
@@ -197,17 +127,15 @@ public static class EmbeddingBagTrainer
         return metrics;
     }
 
-    private static string[] DetectLanguages(IReadOnlyList<LabeledExample> train) => [.. train
-        .Take(2000)
-        .Select(e => LanguageDetector.Detect(e.Text).Language)
-        .Where(l => l != LanguageDetector.Undetermined)
-        .GroupBy(l => l).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-        .Select(g => g.Key)];
-
-    private static EmbeddingBagClassifier Copy(EmbeddingBagClassifier m) => m with
+    /// <summary>Languages of at least 5% of (up to 2,000) training texts, most frequent first.</summary>
+    private static string[] DetectLanguages(IReadOnlyList<LabeledExample> train)
     {
-        Embeddings = (float[])m.Embeddings.Clone(),
-        Output = (float[])m.Output.Clone(),
-        Bias = (float[])m.Bias.Clone(),
-    };
+        var detected = train.Take(2000).Select(e => LanguageDetector.Detect(e.Text).Language).ToList();
+        return [.. detected
+            .Where(l => l != LanguageDetector.Undetermined)
+            .GroupBy(l => l)
+            .Where(g => g.Count() >= 0.05 * detected.Count)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)];
+    }
 }

@@ -7,7 +7,7 @@ namespace SalesCoach.Inference.Training;
 /// The contract's maths in the trainer's own form (int ids, uniform 1/count weights, SIMD
 /// through TensorPrimitives); serving-shaped inputs go through <see cref="EmbeddingBagScorer"/>.
 /// </summary>
-internal static class ManagedForward
+public static class ManagedForward
 {
     /// <summary>Training form: every feature weighs 1/count.</summary>
     public static void Hidden(EmbeddingBagClassifier model, ReadOnlySpan<int> ids, Span<float> hidden)
@@ -37,6 +37,8 @@ internal static class ManagedForward
 
         if (model.Activation == OutputActivation.Softmax)
         {
+            // exp() overflows past 88: shift by the max first (same result, no inf/inf = NaN).
+            TensorPrimitives.Subtract(scores, TensorPrimitives.Max(scores), scores);
             TensorPrimitives.SoftMax(scores, scores);
         }
         else

@@ -5,6 +5,9 @@ public static class ThresholdTuner
 {
     public const float DefaultThreshold = 0.5f;
 
+    /// <summary>In-scope accuracy (absolute) the out-of-scope threshold may cost on dev.</summary>
+    public const double DefaultInScopeBudget = 0.02;
+
     /// <summary>Per label, the threshold with the best dev F1; 0.5 for a label absent from dev.</summary>
     public static float[] PerLabel(IReadOnlyList<float[]> scores, IReadOnlyList<int[]> gold, int labelCount)
     {
@@ -43,19 +46,40 @@ public static class ThresholdTuner
     }
 
     /// <summary>
-    /// The top-score threshold under which a prediction becomes out-of-scope, chosen to maximise
-    /// the mean of in-scope accuracy and out-of-scope recall on dev; 0 when dev lacks either kind.
+    /// The top-score threshold under which a prediction becomes out-of-scope: the one with the
+    /// best out-of-scope recall on dev among those that cost at most <paramref name="inScopeBudget"/>
+    /// of in-scope accuracy (against no threshold at all). A coach that misses real signals is
+    /// worse than one that sometimes speaks on noise, so in-scope accuracy is protected first.
+    /// 0 when dev lacks either kind of example.
     /// </summary>
-    public static float OutOfScope(IReadOnlyList<float[]> scores, IReadOnlyList<int> gold, int oosIndex)
+    public static float OutOfScope(IReadOnlyList<float[]> scores, IReadOnlyList<int> gold, int oosIndex, double inScopeBudget = DefaultInScopeBudget)
     {
         var oosCount = gold.Count(g => g == oosIndex);
-        var inScopeCount = gold.Count - oosCount;
-        if (oosIndex < 0 || oosCount == 0 || inScopeCount == 0)
+        if (oosIndex < 0 || oosCount == 0 || oosCount == gold.Count)
         {
             return 0f;
         }
 
-        var best = (Score: -1.0, Threshold: 0f);
+        var curve = OutOfScopeCurve(scores, gold, oosIndex).ToList();
+        var floor = curve[0].InScopeAccuracy - inScopeBudget;
+        var best = curve[0];
+        foreach (var point in curve)
+        {
+            if (point.InScopeAccuracy >= floor - 1e-9 && point.OosRecall > best.OosRecall)
+            {
+                best = point;
+            }
+        }
+
+        return best.Threshold;
+    }
+
+    /// <summary>In-scope accuracy and out-of-scope recall on dev for thresholds 0, 0.01 ... 0.99.</summary>
+    public static IEnumerable<(float Threshold, double InScopeAccuracy, double OosRecall)> OutOfScopeCurve(
+        IReadOnlyList<float[]> scores, IReadOnlyList<int> gold, int oosIndex)
+    {
+        var oosCount = gold.Count(g => g == oosIndex);
+        var inScopeCount = gold.Count - oosCount;
         for (var step = 0; step < 100; step++)
         {
             var t = step * 0.01f;
@@ -73,13 +97,7 @@ public static class ThresholdTuner
                 }
             }
 
-            var balance = ((double)inScopeRight / inScopeCount + (double)oosRight / oosCount) / 2;
-            if (balance > best.Score)
-            {
-                best = (balance, t);
-            }
+            yield return (t, (double)inScopeRight / Math.Max(1, inScopeCount), (double)oosRight / Math.Max(1, oosCount));
         }
-
-        return best.Threshold;
     }
 }

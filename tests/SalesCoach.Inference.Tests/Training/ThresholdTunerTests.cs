@@ -35,6 +35,33 @@ public class ThresholdTunerTests
     }
 
     [Fact]
+    public void OutOfScope_ThresholdCostsInScopeAccuracy_StaysWithinBudget()
+    {
+        // 50 in-scope rows with top scores 0.555..0.996 (all right), 10 OOS rows with top scores 0.305..0.755.
+        var scores = new List<float[]>();
+        var gold = new List<int>();
+        for (var i = 0; i < 50; i++)
+        {
+            var top = 0.555f + (i * 0.009f);
+            scores.Add([top, 1 - top, 0f]);
+            gold.Add(0);
+        }
+
+        for (var i = 0; i < 10; i++)
+        {
+            var top = 0.305f + (i * 0.05f);
+            scores.Add([top, 1 - top, 0f]);
+            gold.Add(2);
+        }
+
+        // A budget of 2 points (1 of 50 rows) allows rejecting the 0.555 in-scope row, not the 0.564 one.
+        var threshold = ThresholdTuner.OutOfScope(scores, gold, oosIndex: 2, inScopeBudget: 0.02);
+        Assert.InRange(threshold, 0.555f, 0.565f);
+        var generous = ThresholdTuner.OutOfScope(scores, gold, oosIndex: 2, inScopeBudget: 0.5);
+        Assert.True(generous > threshold);
+    }
+
+    [Fact]
     public void OutOfScope_NoOosInDev_Zero()
     {
         Assert.Equal(0f, ThresholdTuner.OutOfScope([[0.6f, 0.4f]], [0], oosIndex: 1));
