@@ -1,6 +1,7 @@
 using SalesCoach.Api.Admin;
 using SalesCoach.Api.Auth;
 using SalesCoach.Api.Infrastructure;
+using SalesCoach.Inference;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +9,7 @@ builder.AddSalesCoachDefaults();
 builder.Services.AddSalesCoachStorage();
 builder.Services.AddCallerAuthentication();
 builder.Services.AddAdmin();
+builder.Services.AddInference();
 
 var app = builder.Build();
 

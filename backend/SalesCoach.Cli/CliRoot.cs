@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SalesCoach.Cli.Bench;
+using SalesCoach.Cli.Infrastructure;
 using SalesCoach.Cli.Models;
 
 namespace SalesCoach.Cli;
@@ -9,7 +11,9 @@ public static class CliRoot
     public static RootCommand Create()
     {
         var root = new RootCommand("SalesCoach admin and model tool");
+        root.Options.Add(CliStorage.DataDirectoryOption);
         root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 }

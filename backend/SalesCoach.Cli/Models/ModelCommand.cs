@@ -9,6 +9,12 @@ public static class ModelCommand
     {
         var model = new Command("model", "Train, evaluate and manage versioned ONNX models");
         model.Subcommands.Add(ModelListCommand.Create());
+        model.Subcommands.Add(ModelTrainCommand.Create());
+        model.Subcommands.Add(ModelEvaluateCommand.Create());
+        model.Subcommands.Add(ModelRegisterCommand.Create());
+        model.Subcommands.Add(ModelActivateCommand.Create());
+        model.Subcommands.Add(ModelRollbackCommand.Create());
+        model.Subcommands.Add(ModelRetrainCommand.Create());
         return model;
     }
 }

@@ -93,7 +93,7 @@ public sealed partial class ModelRegistry
     private Task AuditAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string tenantId, string actor, string action, string detail, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO audit_log (id, tenant_id, actor, action, detail, at) VALUES (@id, @tenantId, @actor, @action, @detail, @at)",
-            new { id = Guid.NewGuid().ToString("N"), tenantId, actor, action, detail, at = time.GetUtcNow().ToUnixMs() }, transaction, cancellationToken: cancellationToken));
+            new { id = SortableId.New(time), tenantId, actor, action, detail, at = time.GetUtcNow().ToUnixMs() }, transaction, cancellationToken: cancellationToken));
 
     private sealed record ActiveRow(string TenantId, long Version);
 

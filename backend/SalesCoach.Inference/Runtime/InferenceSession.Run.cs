@@ -10,71 +10,9 @@ public sealed unsafe partial class InferenceSession
     /// </summary>
     public IReadOnlyList<NamedTensor> Run(IReadOnlyList<NamedTensor> inputs)
     {
-        var order = CheckInputs(inputs);
-        var api = _runtime.Api;
-        using var lease = Lease();
-        var inputCount = inputs.Count;
-        var outputCount = Outputs.Count;
-        var pins = new GCHandle[inputCount * 2];
-        var names = stackalloc nint[inputCount];
-        var values = stackalloc nint[inputCount];
-        var outputs = stackalloc nint[outputCount];
-        new Span<nint>(values, inputCount).Clear();
-        new Span<nint>(outputs, outputCount).Clear();
-        try
-        {
-            for (var i = 0; i < inputCount; i++)
-            {
-                var tensor = inputs[i].Value;
-                var shape = tensor.Shape.ToArray();
-                pins[2 * i] = tensor.Pin();
-                pins[(2 * i) + 1] = GCHandle.Alloc(shape, GCHandleType.Pinned);
-                names[i] = _handle.InputNames[order[i]];
-                nint value;
-                api.Check(api.CreateTensorWithDataAsOrtValue(
-                    _runtime.CpuMemory,
-                    (void*)pins[2 * i].AddrOfPinnedObject(),
-                    (nuint)tensor.ByteLength,
-                    (long*)pins[(2 * i) + 1].AddrOfPinnedObject(),
-                    (nuint)shape.Length,
-                    (int)tensor.ElementType,
-                    &value), $"Creating input tensor '{inputs[i].Name}'");
-                values[i] = value;
-            }
-
-            fixed (nint* outputNames = _handle.OutputNames)
-            {
-                api.Check(api.Run(_handle.DangerousGetHandle(), 0, names, values, (nuint)inputCount, outputNames, (nuint)outputCount, outputs), "Run");
-            }
-
-            var result = new NamedTensor[outputCount];
-            for (var i = 0; i < outputCount; i++)
-            {
-                result[i] = new NamedTensor(Outputs[i].Name, ReadOutput(outputs[i]));
-            }
-
-            return result;
-        }
-        finally
-        {
-            for (var i = 0; i < outputCount; i++)
-            {
-                api.ReleaseValue(outputs[i]);
-            }
-
-            for (var i = 0; i < inputCount; i++)
-            {
-                api.ReleaseValue(values[i]);
-            }
-
-            foreach (var pin in pins)
-            {
-                if (pin.IsAllocated)
-                {
-                    pin.Free();
-                }
-            }
-        }
+        var result = new NamedTensor[Outputs.Count];
+        RunCore(inputs, CheckInputs(inputs), [], [], result);
+        return result;
     }
 
     /// <summary>Runs the model and returns the one output named <paramref name="output"/>.</summary>
@@ -88,51 +26,112 @@ public sealed unsafe partial class InferenceSession
             }
         }
 
-        throw new OnnxRuntimeException(OrtErrorCode.InvalidInput, $"The model has no output '{output}'; its outputs are {string.Join(", ", Outputs)}.");
+        throw Invalid($"The model has no output '{output}'; its outputs are {string.Join(", ", Outputs)}.");
     }
 
-    /// <summary>Checks names, types, ranks and fixed dimensions against the model, so errors name the input at fault.</summary>
-    private int[] CheckInputs(IReadOnlyList<NamedTensor> inputs)
+    /// <summary>
+    /// Runs the model writing the named outputs straight into the caller's tensors (whose shapes must be
+    /// what the model produces). The fast path for serving: no output is allocated or copied.
+    /// </summary>
+    public void Run(IReadOnlyList<NamedTensor> inputs, IReadOnlyList<NamedTensor> outputs)
     {
-        var order = new int[inputs.Count];
-        var seen = new bool[Inputs.Count];
-        for (var i = 0; i < inputs.Count; i++)
+        var outputOrder = new int[outputs.Count];
+        for (var i = 0; i < outputs.Count; i++)
         {
-            var (name, value) = inputs[i];
-            if (value is null || !_inputIndex.TryGetValue(name ?? "", out var index))
+            outputOrder[i] = _outputIndex.TryGetValue(outputs[i].Name ?? "", out var index)
+                ? index
+                : throw Invalid($"The model has no output '{outputs[i].Name}'; its outputs are {string.Join(", ", Outputs)}.");
+            if (outputs[i].Value.ElementType != Outputs[index].ElementType)
             {
-                throw Invalid($"The model has no input '{name}'; its inputs are {string.Join(", ", Inputs)}.");
-            }
-
-            if (seen[index])
-            {
-                throw Invalid($"Input '{name}' is given twice.");
-            }
-
-            seen[index] = true;
-            order[i] = index;
-            var expected = Inputs[index];
-            if (expected.ElementType != value.ElementType)
-            {
-                throw Invalid($"Input '{name}' must be {expected.ElementType} but a {value.ElementType} tensor was given.");
-            }
-
-            if (expected.Shape.Count != value.Shape.Count)
-            {
-                throw Invalid($"Input '{name}' must have rank {expected.Shape.Count} ({expected}) but has shape [{string.Join(", ", value.Shape)}].");
-            }
-
-            for (var d = 0; d < expected.Shape.Count; d++)
-            {
-                if (expected.Shape[d] >= 0 && expected.Shape[d] != value.Shape[d])
-                {
-                    throw Invalid($"Input '{name}' dimension {d} must be {expected.Shape[d]} ({expected}) but is {value.Shape[d]}.");
-                }
+                throw Invalid($"Output '{outputs[i].Name}' is {Outputs[index].ElementType}, not {outputs[i].Value.ElementType}.");
             }
         }
 
-        var missing = Inputs.Where((_, index) => !seen[index]).Select(i => i.Name).ToList();
-        return missing.Count == 0 ? order : throw Invalid($"Missing input(s): {string.Join(", ", missing)}.");
+        RunCore(inputs, CheckInputs(inputs), outputs, outputOrder, null);
+    }
+
+    /// <summary>
+    /// Pins every managed buffer, wraps it in an OrtValue, runs, and releases everything whatever happens.
+    /// With <paramref name="results"/> the library allocates every output and we copy them out; otherwise
+    /// it writes into <paramref name="bound"/>.
+    /// </summary>
+    private void RunCore(IReadOnlyList<NamedTensor> inputs, int[] inputOrder, IReadOnlyList<NamedTensor> bound, int[] boundOrder, NamedTensor[]? results)
+    {
+        var api = _runtime.Api;
+        using var lease = Lease();
+        var inputCount = inputs.Count;
+        var outputCount = results is null ? bound.Count : Outputs.Count;
+        var pins = new GCHandle[(inputCount + bound.Count) * 2];
+        var inputNames = stackalloc nint[inputCount];
+        var inputValues = stackalloc nint[inputCount];
+        var outputNames = stackalloc nint[outputCount];
+        var outputValues = stackalloc nint[outputCount];
+        new Span<nint>(inputValues, inputCount).Clear();
+        new Span<nint>(outputValues, outputCount).Clear();
+        try
+        {
+            for (var i = 0; i < inputCount; i++)
+            {
+                inputNames[i] = _handle.InputNames[inputOrder[i]];
+                inputValues[i] = CreateValue(inputs[i], pins, 2 * i);
+            }
+
+            for (var i = 0; i < outputCount; i++)
+            {
+                if (results is null)
+                {
+                    outputNames[i] = _handle.OutputNames[boundOrder[i]];
+                    outputValues[i] = CreateValue(bound[i], pins, 2 * (inputCount + i));
+                }
+                else
+                {
+                    outputNames[i] = _handle.OutputNames[i];
+                }
+            }
+
+            api.Check(api.Run(_handle.DangerousGetHandle(), 0, inputNames, inputValues, (nuint)inputCount, outputNames, (nuint)outputCount, outputValues), "Run");
+            for (var i = 0; results is not null && i < outputCount; i++)
+            {
+                results[i] = new NamedTensor(Outputs[i].Name, ReadOutput(outputValues[i]));
+            }
+        }
+        finally
+        {
+            for (var i = 0; i < outputCount; i++)
+            {
+                api.ReleaseValue(outputValues[i]);
+            }
+
+            for (var i = 0; i < inputCount; i++)
+            {
+                api.ReleaseValue(inputValues[i]);
+            }
+
+            foreach (var pin in pins)
+            {
+                if (pin.IsAllocated)
+                {
+                    pin.Free();
+                }
+            }
+        }
+    }
+
+    private nint CreateValue(NamedTensor named, GCHandle[] pins, int pinSlot)
+    {
+        var tensor = named.Value;
+        pins[pinSlot] = tensor.Pin();
+        pins[pinSlot + 1] = GCHandle.Alloc(tensor.ShapeArray, GCHandleType.Pinned);
+        nint value;
+        _runtime.Api.Check(_runtime.Api.CreateTensorWithDataAsOrtValue(
+            _runtime.CpuMemory,
+            (void*)pins[pinSlot].AddrOfPinnedObject(),
+            (nuint)tensor.ByteLength,
+            (long*)pins[pinSlot + 1].AddrOfPinnedObject(),
+            (nuint)tensor.ShapeArray.Length,
+            (int)tensor.ElementType,
+            &value), $"Creating tensor '{named.Name}'");
+        return value;
     }
 
     private static OnnxRuntimeException Invalid(string message) => new(OrtErrorCode.InvalidInput, message);

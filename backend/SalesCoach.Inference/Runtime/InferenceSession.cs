@@ -12,6 +12,7 @@ public sealed unsafe partial class InferenceSession : IDisposable
     private readonly OnnxRuntime _runtime;
     private readonly SessionHandle _handle;
     private readonly Dictionary<string, int> _inputIndex;
+    private readonly Dictionary<string, int> _outputIndex;
 
     internal InferenceSession(OnnxRuntime runtime, ReadOnlySpan<byte> model, InferenceSessionOptions options)
     {
@@ -48,6 +49,7 @@ public sealed unsafe partial class InferenceSession : IDisposable
             _handle.InputNames = Inputs.Select(i => Marshal.StringToCoTaskMemUTF8(i.Name)).ToArray();
             _handle.OutputNames = Outputs.Select(o => Marshal.StringToCoTaskMemUTF8(o.Name)).ToArray();
             _inputIndex = Inputs.Select((input, index) => (input.Name, index)).ToDictionary(p => p.Name, p => p.index, StringComparer.Ordinal);
+            _outputIndex = Outputs.Select((output, index) => (output.Name, index)).ToDictionary(p => p.Name, p => p.index, StringComparer.Ordinal);
         }
         catch
         {

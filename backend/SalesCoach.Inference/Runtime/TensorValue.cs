@@ -41,12 +41,12 @@ public sealed class TensorValue
         ElementType = elementType;
         _floats = floats;
         _int64s = int64s;
-        Shape = shape;
+        ShapeArray = shape;
     }
 
     public TensorElementType ElementType { get; }
 
-    public IReadOnlyList<long> Shape { get; }
+    public IReadOnlyList<long> Shape => ShapeArray;
 
     public int Length => _floats?.Length ?? _int64s!.Length;
 
@@ -57,6 +57,8 @@ public sealed class TensorValue
     public ReadOnlySpan<float> AsFloats() => _floats ?? throw new InvalidOperationException($"The tensor holds {ElementType}, not Float.");
 
     public ReadOnlySpan<long> AsInt64() => _int64s ?? throw new InvalidOperationException($"The tensor holds {ElementType}, not Int64.");
+
+    internal long[] ShapeArray { get; }
 
     internal Array Data => (Array?)_floats ?? _int64s!;
 

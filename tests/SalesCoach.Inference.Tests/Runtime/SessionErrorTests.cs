@@ -91,6 +91,26 @@ public sealed class SessionErrorTests
     }
 
     [Fact]
+    public void Run_BoundOutputOfWrongShape_ReportsRuntimeStatus()
+    {
+        using var session = OnnxRuntime.Shared.CreateSession(ModelBytes);
+
+        var error = Assert.Throws<OnnxRuntimeException>(() => session.Score([1, 2], [0.5f, 0.5f], 1, new float[4]));
+        Assert.StartsWith("Run failed", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_BoundOutputWithUnknownName_NamesTheOutputs()
+    {
+        using var session = OnnxRuntime.Shared.CreateSession(ModelBytes);
+
+        var error = Assert.Throws<OnnxRuntimeException>(() => session.Run(
+            [Ids([1]), new NamedTensor("weights", TensorValue.FromFloats([1f], 1, 1))],
+            [new NamedTensor("probabilities", TensorValue.FromFloats(new float[5], 1, 5))]));
+        Assert.Contains("no output 'probabilities'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Run_AfterDispose_ThrowsObjectDisposed()
     {
         var session = OnnxRuntime.Shared.CreateSession(ModelBytes);

@@ -1,0 +1,95 @@
+using System.Text.Json;
+using SalesCoach.Inference.Data;
+using SalesCoach.Inference.Tests.Training;
+
+namespace SalesCoach.Inference.Tests.Cli;
+
+public class ModelTrainEvaluateCommandTests
+{
+    private static void WriteCsv(string path, IEnumerable<LabeledExample> rows) => File.WriteAllLines(path,
+        ["utterance,intent", .. rows.Select(r => $"\"{r.Text.Replace("\"", "\"\"")}\",{string.Join('|', r.Labels)}")]);
+
+    [Fact]
+    public void TrainThenEvaluate_SyntheticCsv_JsonReportWithFigures()
+    {
+        using var dir = new TempDirectory();
+        WriteCsv(dir.File("train.csv"), SyntheticData.Create(40, seed: 1));
+        WriteCsv(dir.File("test.csv"), SyntheticData.Create(10, seed: 50));
+        var model = dir.File("model");
+
+        var train = CliRunner.Run("model", "train", "--data", dir.File("train.csv"), "--text", "utterance", "--label", "intent",
+            "--oos-label", "none", "--seed", "3", "--out", model, "--buckets", "4096", "--dim", "16", "--lr", "1");
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.True(File.Exists(Path.Combine(model, "model.json")));
+
+        var evaluate = CliRunner.Run("model", "evaluate", "--model", model, "--data", dir.File("test.csv"), "--text", "utterance",
+            "--label", "intent", "--oos-label", "none", "--json", "--report-dir", dir.File("report"));
+        Assert.True(evaluate.ExitCode == 0, evaluate.Error);
+        var json = JsonDocument.Parse(evaluate.Output).RootElement;
+        Assert.InRange(json.GetProperty("accuracy").GetDouble(), 0.85, 1.0);
+        Assert.InRange(json.GetProperty("macroF1").GetDouble(), 0.85, 1.0);
+        Assert.InRange(json.GetProperty("oosRecall").GetDouble(), 0.5, 1.0);
+        Assert.Equal(40, json.GetProperty("examples").GetInt32());
+        var price = json.GetProperty("perLabel").GetProperty("price");
+        Assert.Equal(10, price.GetProperty("support").GetInt32());
+        Assert.True(price.TryGetProperty("precision", out _) && price.TryGetProperty("recall", out _) && price.TryGetProperty("f1", out _));
+        Assert.Contains("| macro-F1 |", File.ReadAllText(Path.Combine(dir.File("report"), "evaluation.md")));
+
+        // The managed maths decide exactly as ONNX Runtime does.
+        var managed = CliRunner.Run("model", "evaluate", "--model", model, "--data", dir.File("test.csv"), "--text", "utterance",
+            "--label", "intent", "--oos-label", "none", "--json", "--runtime", "managed");
+        Assert.True(managed.ExitCode == 0, managed.Error);
+        var managedJson = JsonDocument.Parse(managed.Output).RootElement;
+        Assert.Equal(json.GetProperty("accuracy").GetDouble(), managedJson.GetProperty("accuracy").GetDouble());
+        Assert.Equal(json.GetProperty("perLabel").ToString(), managedJson.GetProperty("perLabel").ToString());
+    }
+
+    [Fact]
+    public void Train_MissingRequiredOptions_ErrorNamesThem()
+    {
+        var result = CliRunner.Run("model", "train", "--text", "t");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--data", result.Error);
+        Assert.Contains("--out", result.Error);
+    }
+
+    [Fact]
+    public void Train_DataFileMissing_Error()
+    {
+        var result = CliRunner.Run("model", "train", "--data", "no-such-file.csv", "--text", "t", "--label", "l", "--out", "x");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("not found", result.Error);
+    }
+
+    [Fact]
+    public void Train_UnknownColumn_ErrorListsHeader()
+    {
+        using var dir = new TempDirectory();
+        WriteCsv(dir.File("train.csv"), SyntheticData.Create(5, seed: 1));
+        var result = CliRunner.Run("model", "train", "--data", dir.File("train.csv"), "--text", "text", "--label", "intent", "--out", dir.File("m"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Column 'text' not in the header (utterance, intent)", result.Error);
+    }
+
+    [Fact]
+    public void Evaluate_ModelDirectoryMissing_Error()
+    {
+        using var dir = new TempDirectory();
+        WriteCsv(dir.File("test.csv"), SyntheticData.Create(5, seed: 1));
+        var result = CliRunner.Run("model", "evaluate", "--model", dir.File("nothing"), "--data", dir.File("test.csv"), "--text", "utterance", "--label", "intent");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("--model", result.Error);
+    }
+
+    [Fact]
+    public void Train_InvalidNumber_ParseError()
+    {
+        using var dir = new TempDirectory();
+        WriteCsv(dir.File("train.csv"), SyntheticData.Create(5, seed: 1));
+        var result = CliRunner.Run("model", "train", "--data", dir.File("train.csv"), "--text", "utterance", "--label", "intent",
+            "--out", dir.File("m"), "--seed", "abc");
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("'abc'", result.Error + result.Output);
+        Assert.False(Directory.Exists(dir.File("m")));
+    }
+}

@@ -1,0 +1,56 @@
+using SalesCoach.Inference.Evaluation;
+using SalesCoach.Inference.Featurization;
+using SalesCoach.Inference.Models;
+using SalesCoach.Inference.Training;
+
+namespace SalesCoach.Inference.Tests.Training;
+
+/// <summary>A model the trainer wrote scores the same in ONNX Runtime as in the trainer's own maths, and passes python3-onnx's checker.</summary>
+public class OnnxParityTests
+{
+    private static readonly TrainerOptions Small = new()
+    {
+        Featurizer = new FeaturizerOptions { Buckets = 1 << 12 },
+        Dim = 16,
+        LearningRate = 1f,
+    };
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SavedModel_OnnxRuntimeVersusTrainerMaths_Within1e5(bool multiLabel)
+    {
+        using var dir = new TempDirectory();
+        var trained = EmbeddingBagTrainer.Train(SyntheticData.Create(30, seed: 8, multiLabel), Small with { MultiLabel = multiLabel });
+        ModelDirectory.Save(dir.Path, trained);
+
+        Assert.Null(PythonOnnx.Check(Path.Combine(dir.Path, ModelDirectory.OnnxFile)));
+        var reloaded = ModelDirectory.Load(dir.Path);
+        Assert.Equal(trained.Classifier.Embeddings, reloaded.Classifier.Embeddings);
+        Assert.Equal(trained.Metadata.Labels, reloaded.Metadata.Labels);
+
+        using var session = OnnxTextScorer.OpenSession(dir.Path);
+        var onnx = new OnnxTextScorer(session, trained.Metadata.Featurizer);
+        var managed = new TextClassifier(trained);
+        var featurizer = new TextFeaturizer(trained.Metadata.Featurizer);
+        var buffer = featurizer.CreateBuffer();
+        var (hidden, viaTrainer) = (new float[trained.Classifier.Dim], new float[trained.Classifier.LabelCount]);
+        string[] texts = ["honestly too expensive right", "we use acme and not this quarter", "", "太贵了", "Good morning everyone!"];
+        foreach (var text in texts)
+        {
+            var (a, b) = (new float[viaTrainer.Length], new float[viaTrainer.Length]);
+            onnx.Score(text, a);
+            managed.Score(text, b);
+            featurizer.Featurize(text, buffer);
+            ManagedForward.Hidden(trained.Classifier, [.. buffer.IdSpan.ToArray().Select(id => (int)id)], hidden);
+            ManagedForward.Scores(trained.Classifier, hidden, viaTrainer);
+            for (var i = 0; i < a.Length; i++)
+            {
+                Assert.True(Math.Abs(a[i] - b[i]) <= 1e-5, $"'{text}' label {i}: onnx {a[i]} vs scorer {b[i]}");
+                Assert.True(Math.Abs(a[i] - viaTrainer[i]) <= 1e-5, $"'{text}' label {i}: onnx {a[i]} vs trainer {viaTrainer[i]}");
+            }
+        }
+
+        Assert.Equal(multiLabel ? OutputActivation.Sigmoid : OutputActivation.Softmax, reloaded.Classifier.Activation);
+    }
+}
