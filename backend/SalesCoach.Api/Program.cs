@@ -1,6 +1,7 @@
 using SalesCoach.Api.Admin;
 using SalesCoach.Api.Auth;
 using SalesCoach.Api.Infrastructure;
+using SalesCoach.Api.Surfaces;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -8,6 +9,7 @@ builder.AddSalesCoachDefaults();
 builder.Services.AddSalesCoachStorage();
 builder.Services.AddCallerAuthentication();
 builder.Services.AddAdmin();
+builder.Services.AddSurfaces();
 
 var app = builder.Build();
 
@@ -16,6 +18,7 @@ app.MapHealthEndpoints();
 app.MapAdminApi();
 app.MapMeApi();
 app.MapConnectionsApi();
+app.MapSurfaces();
 
 app.Run();
 

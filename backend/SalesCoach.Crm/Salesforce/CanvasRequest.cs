@@ -30,7 +30,8 @@ public enum SignedRequestFailure
     Expired,
 }
 
-public sealed record SignedRequestResult(CanvasRequest? Request, SignedRequestFailure Failure)
+/// <param name="Envelope">The verified JSON, for projecting what the canvas SDK needs in the page; holds the OAuth token.</param>
+public sealed record SignedRequestResult(CanvasRequest? Request, SignedRequestFailure Failure, System.Text.Json.JsonElement Envelope = default)
 {
     public bool IsValid => Request is not null;
 

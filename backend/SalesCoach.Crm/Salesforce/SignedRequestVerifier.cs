@@ -111,7 +111,8 @@ public sealed class SignedRequestVerifier(TimeProvider time)
                 user?.Str("userName"), user?.Str("fullName"), user?.Str("email"), user?.Str("language"), user?.Str("locale"),
                 client?.Str("instanceUrl"), client?.Str("targetOrigin"), issuedAt,
                 recordType, recordId, environment?.Str("displayLocation")),
-            SignedRequestFailure.None);
+            SignedRequestFailure.None,
+            root.Clone());
     }
 
     private static DateTimeOffset? ReadIssuedAt(JsonElement root)
