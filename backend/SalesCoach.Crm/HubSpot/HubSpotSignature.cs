@@ -75,9 +75,17 @@ public sealed class HubSpotSignature(TimeProvider time, SignatureReplayCache rep
         }
 
         var presented = new byte[HMACSHA256.HashSizeInBytes];
-        var expected = Hash(clientSecret, method, NormalizeUri(uri), body, timestamp);
-        if (!Convert.TryFromBase64String(signature, presented, out var written) || written != presented.Length
-            || !CryptographicOperations.FixedTimeEquals(presented, expected))
+        if (!Convert.TryFromBase64String(signature, presented, out var written) || written != presented.Length)
+        {
+            return HubSpotSignatureFailure.BadSignature;
+        }
+
+        // HubSpot's guide has the listed escapes decoded before signing; a signer that keeps the URI
+        // exactly as called (the helper given the raw URL) is accepted too: both cover the same request.
+        var normalized = NormalizeUri(uri);
+        var matches = CryptographicOperations.FixedTimeEquals(presented, Hash(clientSecret, method, normalized, body, timestamp))
+            || (!string.Equals(normalized, uri, StringComparison.Ordinal) && CryptographicOperations.FixedTimeEquals(presented, Hash(clientSecret, method, uri, body, timestamp)));
+        if (!matches)
         {
             return HubSpotSignatureFailure.BadSignature;
         }

@@ -76,6 +76,11 @@ public sealed class HubSpotSignatureConformanceTests
         var peer = await PeerSignAsync("GET", decoded, "", now.ToUnixTimeMilliseconds());
 
         Assert.Equal(HubSpotSignatureFailure.None, NewSignature(now).Verify(Secret, "GET", encoded, [], now.ToUnixTimeMilliseconds().ToString(), peer));
+
+        // A signer that kept the URI exactly as called covers the same request and is accepted as well.
+        var raw = await PeerSignAsync("GET", encoded, "", now.ToUnixTimeMilliseconds());
+        Assert.Equal(HubSpotSignatureFailure.None, NewSignature(now).Verify(Secret, "GET", encoded, [], now.ToUnixTimeMilliseconds().ToString(), raw));
+        Assert.Equal(HubSpotSignatureFailure.BadSignature, NewSignature(now).Verify(Secret, "GET", encoded.Replace("7001", "7002"), [], now.ToUnixTimeMilliseconds().ToString(), raw));
     }
 
     [Fact]
