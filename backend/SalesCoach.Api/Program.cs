@@ -1,5 +1,7 @@
 using SalesCoach.Api.Admin;
 using SalesCoach.Api.Auth;
+using SalesCoach.Api.Coaching;
+using SalesCoach.Api.Content;
 using SalesCoach.Api.Infrastructure;
 using SalesCoach.Api.Surfaces;
 
@@ -9,6 +11,8 @@ builder.AddSalesCoachDefaults();
 builder.Services.AddSalesCoachStorage();
 builder.Services.AddCallerAuthentication();
 builder.Services.AddAdmin();
+builder.Services.AddCoaching();
+builder.Services.AddContent();
 builder.Services.AddSurfaces();
 
 var app = builder.Build();
@@ -18,6 +22,8 @@ app.MapHealthEndpoints();
 app.MapAdminApi();
 app.MapMeApi();
 app.MapConnectionsApi();
+app.MapCoachingApi();
+app.MapContentApi();
 app.MapSurfaces();
 
 app.Run();
