@@ -1,5 +1,6 @@
 using SalesCoach.Api.Admin;
 using SalesCoach.Api.Auth;
+using SalesCoach.Api.Content;
 using SalesCoach.Api.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -8,6 +9,7 @@ builder.AddSalesCoachDefaults();
 builder.Services.AddSalesCoachStorage();
 builder.Services.AddCallerAuthentication();
 builder.Services.AddAdmin();
+builder.Services.AddContent();
 
 var app = builder.Build();
 
@@ -16,6 +18,7 @@ app.MapHealthEndpoints();
 app.MapAdminApi();
 app.MapMeApi();
 app.MapConnectionsApi();
+app.MapContentApi();
 
 app.Run();
 
