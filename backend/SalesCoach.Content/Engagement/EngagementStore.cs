@@ -79,10 +79,9 @@ public sealed class EngagementStore(SqlDatabase database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string ContentId, long Impressions, long Opens, long Shares, long Used, long Helpful, long NotHelpful)>(
             new CommandDefinition(
-                """
-                SELECT content_id, impressions, opens, shares, used, helpful, not_helpful
-                FROM content_stats WHERE tenant_id = @tenantId AND content_id IN @ids
-                """,
+                // Dapper expands a list into (@ids1, @ids2, ...) for SQLite but passes a native array to Npgsql.
+                "SELECT content_id, impressions, opens, shares, used, helpful, not_helpful FROM content_stats WHERE tenant_id = @tenantId AND " +
+                (database.IsPostgres ? "content_id = ANY(@ids)" : "content_id IN @ids"),
                 new { tenantId, ids = contentIds.ToArray() }, cancellationToken: cancellationToken));
         return rows.ToDictionary(r => r.ContentId, r => new EngagementStats(r.Impressions, r.Opens, r.Shares, r.Used, r.Helpful, r.NotHelpful));
     }

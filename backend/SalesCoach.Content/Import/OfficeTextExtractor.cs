@@ -121,14 +121,19 @@ public static class OfficeTextExtractor
         return string.Join('/', parts);
     }
 
+    /// <summary>The dc:title of the core properties part, found through the package relationships (Office writes docProps/core.xml, other tools elsewhere).</summary>
     private static string? CoreTitle(ZipArchive zip)
     {
-        if (zip.GetEntry("docProps/core.xml") is null)
+        var path = zip.GetEntry("_rels/.rels") is null ? null
+            : ReadPart(zip, "_rels/.rels").GetElementsByTagName("Relationship", PackageRelNs).Cast<XmlElement>()
+                .FirstOrDefault(r => r.GetAttribute("Type").EndsWith("/core-properties", StringComparison.Ordinal))?.GetAttribute("Target");
+        path = path is null ? "docProps/core.xml" : Resolve("", path);
+        if (zip.GetEntry(path) is null)
         {
             return null;
         }
 
-        var title = ReadPart(zip, "docProps/core.xml").GetElementsByTagName("title", "http://purl.org/dc/elements/1.1/");
+        var title = ReadPart(zip, path).GetElementsByTagName("title", "http://purl.org/dc/elements/1.1/");
         return title.Count > 0 && title[0]!.InnerText.Trim() is { Length: > 0 } t ? t : null;
     }
 

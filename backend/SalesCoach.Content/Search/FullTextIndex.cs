@@ -81,7 +81,7 @@ public sealed class FullTextIndex(SqlDatabase database)
         {
             var hits = await connection.QueryAsync<FullTextHit>(new CommandDefinition(
                 """
-                SELECT s.content_id AS Id, CAST(ts_rank_cd(s.tsv, q.query) AS DOUBLE PRECISION) AS Score
+                SELECT s.content_id AS Id, CAST(ts_rank(s.tsv, q.query, 1) AS DOUBLE PRECISION) AS Score
                 FROM content_search s,
                      (SELECT to_tsquery(@config::regconfig, @query) || to_tsquery('simple', @query) AS query) q
                 WHERE s.tenant_id = @tenantId AND s.tsv @@ q.query

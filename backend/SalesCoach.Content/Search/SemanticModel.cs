@@ -39,7 +39,7 @@ public sealed class SemanticModel
         var signs = new float[NonZeros];
         for (var d = 0; d < documents.Count; d++)
         {
-            IndexVector(seed, d, positions, signs);
+            IndexVector(seed, StableHash(documents[d]), positions, signs);
             foreach (var (token, count) in Counts(documents[d]))
             {
                 if (!vocabulary.TryGetValue(token, out var id))
@@ -102,6 +102,26 @@ public sealed class SemanticModel
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// FNV-1a over the document's tokens: the same document gets the same index vector whatever
+    /// order the store returns items in, so the model (and the evaluation) is reproducible.
+    /// </summary>
+    private static int StableHash(IReadOnlyList<string> tokens)
+    {
+        var hash = 2166136261u;
+        foreach (var token in tokens)
+        {
+            foreach (var c in token)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+
+            hash = (hash ^ ' ') * 16777619u;
+        }
+
+        return unchecked((int)hash);
     }
 
     private static void IndexVector(int seed, int document, int[] positions, float[] signs)
