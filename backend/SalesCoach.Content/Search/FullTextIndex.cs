@@ -93,7 +93,7 @@ public sealed class FullTextIndex(SqlDatabase database)
             return hits.AsList();
         }
 
-        var rows = await connection.QueryAsync<FullTextHit>(new CommandDefinition(
+        var rows = await connection.QueryAsync<SqliteHitRow>(new CommandDefinition(
             $"""
             SELECT ci.id AS Id, -{Bm25} AS Score
             FROM content_fts JOIN content_items ci ON ci.search_key = content_fts.rowid
@@ -103,7 +103,7 @@ public sealed class FullTextIndex(SqlDatabase database)
             """,
             new { tenantId, match = string.Join(" OR ", terms.Select(t => $"\"{t.Token.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")), limit },
             cancellationToken: cancellationToken));
-        return rows.AsList();
+        return [.. rows.Select(r => new FullTextHit(r.Id, r.Score))];
     }
 
     public static string PostgresConfig(string language) => language switch
@@ -117,6 +117,14 @@ public sealed class FullTextIndex(SqlDatabase database)
 
     private static string MetadataText(ContentDraft draft) => string.Join(' ',
         [draft.Type.Replace('_', ' '), .. draft.Tags, .. draft.Industries, .. draft.Products, .. draft.Stages, .. draft.Personas, .. draft.Competitors]);
+
+    /// <summary>SQLite reports no type for an expression column of an empty result; a settable class lets Dapper bind it anyway.</summary>
+    private sealed class SqliteHitRow
+    {
+        public string Id { get; set; } = "";
+
+        public double Score { get; set; }
+    }
 
     private static string Analyzed(string text, string language) => string.Join(' ', TextAnalyzer.Tokens(text, language));
 }

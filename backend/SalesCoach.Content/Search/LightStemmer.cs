@@ -79,6 +79,7 @@ public static class LightStemmer
         return w.EndsWith('e') && w.Length > 4 ? w[..^1] : w;
     }
 
+    /// <summary>Two rounds of stripping, so an inflected form and its base meet (Preise -> Preis -> Prei, Preis -> Prei).</summary>
     private static string German(string w)
     {
         if (w.EndsWith("ungen", StringComparison.Ordinal))
@@ -86,11 +87,15 @@ public static class LightStemmer
             return w[..^2];
         }
 
-        foreach (var suffix in (ReadOnlySpan<string>)["en", "er", "es", "e", "n", "s"])
+        for (var round = 0; round < 2; round++)
         {
-            if (w.EndsWith(suffix, StringComparison.Ordinal) && w.Length - suffix.Length >= 4)
+            foreach (var suffix in (ReadOnlySpan<string>)["en", "er", "es", "e", "n", "s"])
             {
-                return w[..^suffix.Length];
+                if (w.EndsWith(suffix, StringComparison.Ordinal) && w.Length - suffix.Length >= 4)
+                {
+                    w = w[..^suffix.Length];
+                    break;
+                }
             }
         }
 
