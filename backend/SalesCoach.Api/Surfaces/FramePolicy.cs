@@ -1,9 +1,10 @@
 namespace SalesCoach.Api.Surfaces;
 
 /// <summary>
-/// Security headers of every adapter page: only the given CRM origins may frame it, scripts and
-/// styles come from this origin only (the pages carry no inline script), and the page, which holds
-/// a session token, is neither cached nor leaked through a Referer.
+/// Security headers of every adapter page: only the given CRM origins may frame it, scripts come from
+/// this origin only (the pages carry no inline script), and the page, which holds
+/// a session token, is neither cached nor leaked through a Referer. Styles may be inline: the bundles
+/// (the canvas SDK among them) inject style elements, and styles cannot run code; scripts stay 'self'.
 /// </summary>
 public static class FramePolicy
 {
@@ -11,7 +12,7 @@ public static class FramePolicy
     {
         var ancestors = string.Join(' ', frameAncestors.Distinct(StringComparer.OrdinalIgnoreCase));
         response.Headers.ContentSecurityPolicy =
-            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
             $"frame-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors {(ancestors.Length == 0 ? "'none'" : ancestors)}";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "no-referrer";

@@ -9,6 +9,8 @@ using SalesCoach.Api.Surfaces.Salesforce;
 using SalesCoach.Api.Surfaces.Sandbox;
 using SalesCoach.Crm.HubSpot;
 using SalesCoach.Crm.Salesforce;
+using SalesCoach.Content.Ranking;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace SalesCoach.Api.Surfaces;
 
@@ -47,6 +49,9 @@ public static class SurfacesExtensions
             context.Request.Path.StartsWithSegments(HubSpotSignatureHandler.PathPrefix) ? HubSpotSignatureHandler.SchemeName : null);
 
         services.AddDynamicsCors();
+
+        // Adapters name their interaction when asking for content; without this the content feature knows none.
+        services.Replace(ServiceDescriptor.Singleton<IConversationContextSource, InteractionConversationSource>());
         return services;
     }
 

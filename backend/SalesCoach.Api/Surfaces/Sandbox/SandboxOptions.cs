@@ -30,5 +30,5 @@ public static class DemoRecords
     public const string DynamicsOpportunityId = "7d2f4b1e-9c3a-4e8b-a1d2-3f5e6a7b8c9d";
     public const string HubSpotDealId = "9001";
     public const string HubSpotUserId = "123";
-    public const string RecordName = "Acme Logistics: 500 seats";
+    public const string RecordName = "Acme Manufacturing: Quillon Forecast, 80 seats";
 }

@@ -105,7 +105,7 @@
   function demoWebApi() {
     var record = {
       opportunityid: config.dynamics.recordId, name: config.recordName, stepname: '3-Propose',
-      estimatedvalue: 120000, 'customerid_account@OData.Community.Display.V1.FormattedValue': 'Acme Logistics'
+      estimatedvalue: 120000, 'customerid_account@OData.Community.Display.V1.FormattedValue': 'Acme Manufacturing'
     };
     return {
       retrieveRecord: function () { return Promise.resolve(record); },
@@ -158,8 +158,8 @@
           await postJson('/api/v1/interactions/' + encodeURIComponent(interactions[crm]) + '/segments', { segments: [segments[i]] }, token);
         }));
         var next = segments[i + 1];
-        // The call's own pacing, compressed so the whole call plays in well under a minute.
-        await sleep(next ? Math.min(1800, Math.max(700, (next.startMs - segments[i].startMs) / 6)) : 0);
+        // The call's own pacing, compressed so the whole call plays in well under a minute (?pace=ms fixes it).
+        await sleep(!next ? 0 : pace !== null ? pace : Math.min(1800, Math.max(700, (next.startMs - segments[i].startMs) / 6)));
       }
       state.replayed = true;
       status('Replay finished: ' + segments.length + ' segments. Press again for a fresh call.');
@@ -173,7 +173,9 @@
     }
   }
 
-  var autoplay = new URLSearchParams(location.search).get('autoplay') !== '0';
+  var query = new URLSearchParams(location.search);
+  var autoplay = query.get('autoplay') !== '0';
+  var pace = /^[0-9]{1,5}$/.test(query.get('pace') || '') ? Number(query.get('pace')) : null;
   function maybeAutoplay() {
     if (autoplay && !state.replaying && !state.replayed && Object.keys(interactions).length === 3) { replay(); }
   }
@@ -189,7 +191,7 @@
   replayButton.addEventListener('click', replay);
   languageSelect.addEventListener('change', function () { setLanguage(languageSelect.value); });
 
-  var initial = new URLSearchParams(location.search).get('lang');
+  var initial = query.get('lang');
   if (initial && languages[initial]) { state.language = initial; languageSelect.value = initial; document.documentElement.lang = initial; }
   loadCanvas().catch(function (e) { status('Salesforce: ' + e.message); });
   mountDynamics();
