@@ -10,7 +10,7 @@ using SalesCoach.TestSupport;
 
 namespace SalesCoach.Api.Tests.Surfaces;
 
-public sealed partial class SalesforceCanvasTests(SurfacesFactory factory) : IClassFixture<SurfacesFactory>
+public abstract partial class SalesforceCanvasTests(SurfacesFactory factory)
 {
     private const string OrgId = "00D5e0000001TESTAA";
 
@@ -146,3 +146,7 @@ public sealed partial class SalesforceCanvasTests(SurfacesFactory factory) : ICl
         protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Salesforce:ConsumerSecret"] = secret };
     }
 }
+
+public sealed class SqliteSalesforceCanvasTests(SurfacesFactory factory) : SalesforceCanvasTests(factory), IClassFixture<SurfacesFactory>;
+
+public sealed class PostgresSalesforceCanvasTests(PostgresSurfacesFactory factory) : SalesforceCanvasTests(factory), IClassFixture<PostgresSurfacesFactory>;

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SalesCoach.Api.Tests.Infrastructure;
+using SalesCoach.Storage.Database;
 using SalesCoach.Storage.Tenants;
 
 namespace SalesCoach.Api.Tests.Surfaces;
@@ -13,6 +14,16 @@ public class SurfacesFactory : ApiFactory
 {
     public const string ConsumerSecret = "test-salesforce-consumer-secret-0123";
     public const string ClientSecret = "test-hubspot-client-secret-0123456789";
+
+    public SurfacesFactory()
+        : this(StorageProvider.Sqlite)
+    {
+    }
+
+    protected SurfacesFactory(StorageProvider provider)
+        : base(provider)
+    {
+    }
 
     public CapturedLogs Logs { get; } = new();
 
@@ -33,6 +44,14 @@ public class SurfacesFactory : ApiFactory
     {
         var result = await Services.GetRequiredService<CrmConnectionStore>().ConnectAsync(tenantId, crm, orgId, null, instanceUrl);
         Assert.Equal(ConnectResult.Connected, result);
+    }
+}
+
+public sealed class PostgresSurfacesFactory : SurfacesFactory
+{
+    public PostgresSurfacesFactory()
+        : base(StorageProvider.Postgres)
+    {
     }
 }
 
