@@ -16,7 +16,7 @@ public static class AdapterPages
         builder.Append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>SalesCoach: ").Append(WebUtility.HtmlEncode(title)).Append("</title>")
-            .Append("<link rel=\"stylesheet\" href=\"/sandbox/message.css\"></head><body><main class=\"message\">")
+            .Append("<link rel=\"stylesheet\" href=\"/surfaces/message.css\"></head><body><main class=\"message\">")
             .Append("<h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1>")
             .Append("<p>").Append(WebUtility.HtmlEncode(body)).Append("</p>");
         if (detail is not null)

@@ -57,6 +57,16 @@ public static class SurfacesExtensions
 
     public static WebApplication MapSurfaces(this WebApplication app)
     {
+        if (!app.Services.GetRequiredService<SandboxFrames>().Enabled)
+        {
+            // The sandbox's script and demo call are not served where the sandbox is off.
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/sandbox"), off => off.Run(c =>
+            {
+                c.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }));
+        }
+
         var contentTypes = new FileExtensionContentTypeProvider();
         contentTypes.Mappings[".jsonl"] = "application/x-ndjson";
         app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = contentTypes });

@@ -16,6 +16,8 @@ public sealed class SandboxTests(SandboxTests.SandboxFactory factory) : IClassFi
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("http://localhost", SalesforceCanvasTests.FrameAncestors(response));
         Assert.Contains("/adapters/hubspot/card.js", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/sandbox/sandbox.js")).StatusCode);
+        Assert.Equal("application/x-ndjson", (await client.GetAsync("/sandbox/demo-call.jsonl")).Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
@@ -69,6 +71,8 @@ public sealed class SandboxTests(SandboxTests.SandboxFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync("/sandbox/session", new { crm = "hubspot" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/sandbox/sandbox.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/surfaces/message.css")).StatusCode);
     }
 
     public sealed class SandboxFactory : SurfacesFactory

@@ -67,6 +67,22 @@ public sealed class AdapterTests(SandboxHost host)
         AssertNoCspViolations(console);
     }
 
+    [Fact]
+    public async Task Sandbox_AsANewcomerOpensIt_ReplaysByItselfAndShowsTipsAndContentInAllThreeWithinAMinute()
+    {
+        var (page, console) = await host.OpenSandboxAsync(query: "");
+
+        await Expect(page.FrameLocator("#salesforce-canvas").Locator(".sc-tip").First).ToBeVisibleAsync(new() { Timeout = LiveTimeout });
+        await Expect(page.Locator("#dynamics-control .sc-tip").First).ToBeVisibleAsync(new() { Timeout = LiveTimeout });
+        await Expect(page.Locator("#hubspot-card [data-testid^=\"tip-\"]").First).ToBeVisibleAsync(new() { Timeout = LiveTimeout });
+        await Expect(page.FrameLocator("#salesforce-canvas").Locator(".sc-content-item").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#dynamics-control .sc-content-item").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#hubspot-card [data-testid^=\"content-\"]").First).ToBeVisibleAsync();
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-replay", "done", new() { Timeout = LiveTimeout });
+        await ShotAsync(page, "sandbox-after-replay");
+        AssertNoCspViolations(console);
+    }
+
     private static async Task ReplayAsync(IPage page, string crm)
     {
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-interactions", new Regex($"\\b{crm}\\b"), new() { Timeout = 30_000 });

@@ -22,8 +22,9 @@ public static class CanvasApi
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, SignedRequestVerifier verifier, IOptions<SalesforceOptions> options, CrmConnectionStore connections,
-        SessionTokens sessions, SandboxFrames sandbox, ILogger<SignedRequestVerifier> logger, CancellationToken cancellationToken)
+        SessionTokens sessions, SandboxFrames sandbox, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
+        var logger = loggers.CreateLogger(typeof(CanvasApi));
         var settings = options.Value;
         if (string.IsNullOrEmpty(settings.ConsumerSecret))
         {
