@@ -22,6 +22,7 @@ app.MapHealthEndpoints();
 app.MapAdminApi();
 app.MapMeApi();
 app.MapConnectionsApi();
+app.MapAuditApi();
 app.MapCoachingApi();
 app.MapContentApi();
 app.MapSurfaces();

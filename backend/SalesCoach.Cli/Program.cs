@@ -1,6 +1,3 @@
-using System.CommandLine;
-using SalesCoach.Cli.Content;
+using SalesCoach.Cli;
 
-var root = new RootCommand("SalesCoach admin and model tool");
-root.Subcommands.Add(ContentCommands.Create());
-return await root.Parse(args).InvokeAsync();
+return await CliRoot.Create().Parse(args).InvokeAsync();

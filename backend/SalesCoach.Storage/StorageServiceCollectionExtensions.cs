@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Encryption;
 using SalesCoach.Storage.Migrations;
 using SalesCoach.Storage.Tenants;
 
@@ -23,6 +25,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TenantStore>();
         services.AddSingleton<CrmConnectionStore>();
         services.AddSingleton<AuditLog>();
+        services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => FieldProtector.FromOptions(
+            sp.GetRequiredService<IOptions<EncryptionOptions>>().Value,
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory,
+            allowDerivedKey: !sp.GetRequiredService<IHostEnvironment>().IsProduction()));
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", tags: ["ready"]);
         return services;
     }

@@ -16,7 +16,7 @@ public static class SalesCoachDefaults
         builder.Logging.AddJsonConsole(o =>
         {
             o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
 
         builder.WebHost.ConfigureKestrel(o =>

@@ -19,10 +19,10 @@ public static class SurfacesExtensions
 {
     public static IServiceCollection AddSurfaces(this IServiceCollection services)
     {
-        services.AddOptions<SalesforceOptions>().BindConfiguration(SalesforceOptions.Section)
+        services.AddOptions<SalesforceCanvasOptions>().BindConfiguration(SalesforceCanvasOptions.Section)
             .PostConfigure<SandboxFrames, SandboxSecrets>((o, sandbox, secrets) => o.ConsumerSecret = Fill(o.ConsumerSecret, sandbox, secrets.Salesforce))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<HubSpotOptions>().BindConfiguration(HubSpotOptions.Section)
+        services.AddOptions<HubSpotCardOptions>().BindConfiguration(HubSpotCardOptions.Section)
             .PostConfigure<SandboxFrames, SandboxSecrets>((o, sandbox, secrets) => o.ClientSecret = Fill(o.ClientSecret, sandbox, secrets.HubSpot))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DynamicsOptions>().BindConfiguration(DynamicsOptions.Section)

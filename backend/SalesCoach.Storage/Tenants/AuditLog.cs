@@ -13,7 +13,7 @@ public sealed class AuditLog(SqlDatabase database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO audit_log (id, tenant_id, actor, action, detail, at) VALUES (@id, @tenantId, @actor, @action, @detail, @at)",
-            new { id = Guid.NewGuid().ToString("N"), tenantId, actor, action, detail, at = time.GetUtcNow().ToUnixMs() },
+            new { id = SortableId.New(time), tenantId, actor, action, detail, at = time.GetUtcNow().ToUnixMs() },
             cancellationToken: cancellationToken));
     }
 
@@ -23,7 +23,7 @@ public sealed class AuditLog(SqlDatabase database, TimeProvider time)
         var rows = await connection.QueryAsync<AuditRow>(new CommandDefinition(
             """
             SELECT id AS Id, tenant_id AS TenantId, actor AS Actor, action AS Action, detail AS Detail, at AS At
-            FROM audit_log WHERE tenant_id = @tenantId ORDER BY at DESC, id LIMIT @limit
+            FROM audit_log WHERE tenant_id = @tenantId ORDER BY at DESC, id DESC LIMIT @limit
             """,
             new { tenantId, limit }, cancellationToken: cancellationToken));
         return rows.Select(r => new AuditEntry(r.Id, r.TenantId, r.Actor, r.Action, r.Detail, UnixTime.FromUnixMs(r.At))).ToList();

@@ -2,6 +2,7 @@ import { mountCoachPanel, type CoachPanel, type CompleteResult, type TokenProvid
 import { MsalTokenProvider } from "./auth/msal-token-provider";
 import type { IInputs, IOutputs } from "./generated/ManifestTypes";
 import { recordOf } from "./record-context";
+import { recommendationContext } from "./record-fields";
 
 /** Longest summary written back to the bound column (Dataverse multi-line text default max). */
 const maxNotesLength = 2000;
@@ -74,6 +75,7 @@ export class SalesCoachPanel implements ComponentFramework.StandardControl<IInpu
       user: { id: context.userSettings.userId.replace(/[{}]/g, "").toLowerCase(), language: context.userSettings.languageId },
       interactionId: this.interactionId,
       autoStart: context.parameters.autoStart?.raw === true,
+      context: () => recommendationContext(context.webAPI, record.type, record.id),
       openUrl: (url) => context.navigation.openUrl(url),
       onInteraction: (interactionId) =>
         window.dispatchEvent(

@@ -113,6 +113,29 @@ describe("SalesCoachPanel (PCF control)", () => {
     await until(() => calls.some((c) => (c.body as { type?: string } | undefined)?.type === "open"));
   });
 
+  it("Recommendations_StageReadThroughWebApi", async () => {
+    const reads: string[] = [];
+    const webAPI = {
+      retrieveRecord: async (entity: string, id: string, options?: string) => {
+        reads.push(`${entity}/${id}${options}`);
+        return { name: "Contoso 500 seats", stepname: "3-Propose" };
+      },
+    } as unknown as ComponentFramework.WebApi;
+    hosted = mount(host(), { ...base, interactionId: "int-4", webAPI }, SalesCoachPanel);
+    await until(() => calls.some((c) => c.url.endsWith("/recommendations")));
+    expect(reads).toEqual(["opportunity/7d2f0c1a-aaaa-4bbb-8ccc-000000000001?$select=name,stepname"]);
+    expect(calls.find((c) => c.url.endsWith("/recommendations"))!.body).toMatchObject({
+      interactionId: "int-4", context: { crm: "dynamics", recordType: "opportunity", stage: "3-Propose" },
+    });
+  });
+
+  it("Recommendations_WebApiFails_StillRecommends", async () => {
+    const webAPI = { retrieveRecord: async () => { throw new Error("privilege"); } } as unknown as ComponentFramework.WebApi;
+    hosted = mount(host(), { ...base, interactionId: "int-4", webAPI }, SalesCoachPanel);
+    await until(() => calls.some((c) => c.url.endsWith("/recommendations")));
+    expect(calls.find((c) => c.url.endsWith("/recommendations"))!.body).toMatchObject({ context: { crm: "dynamics", recordType: "opportunity" } });
+  });
+
   it("Init_UnsavedRecordWithoutId_RendersNothing", () => {
     const control = new SalesCoachPanel();
     control.useTokenProvider(() => "t");

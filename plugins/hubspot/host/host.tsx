@@ -58,6 +58,7 @@ export function mountCard(root: HTMLElement, options: HostOptions): HostedCard {
     return response;
   });
 
+  root.classList.add("salescoach-hubspot");
   const reactRoot: Root = createRoot(root);
   const render = (): void => {
     const extension = registeredExtension();

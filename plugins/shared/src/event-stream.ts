@@ -1,7 +1,7 @@
 import { SseParser, type SseMessage } from "./sse-parser";
 import type { TokenProvider } from "./api-client";
 
-export type StreamStatus = "connecting" | "open" | "reconnecting" | "closed" | "unauthorized";
+export type StreamStatus = "connecting" | "open" | "reconnecting" | "closed" | "unauthorized" | "gone";
 
 export interface EventStreamOptions {
   url: string;
@@ -53,7 +53,7 @@ export class EventStreamClient {
     return this.parser.lastEventId;
   }
 
-  /** Runs until stop(), a 401/403, or a 204 (the server's "do not reconnect"). */
+  /** Runs until stop(), a 401/403, a 404 (no such interaction) or a 204 (the server's "do not reconnect"). */
   async run(): Promise<void> {
     if (this.running) return;
     this.running = true;
@@ -63,9 +63,9 @@ export class EventStreamClient {
     this.options.onStatus?.("connecting");
     while (!signal.aborted) {
       const outcome = await this.connectOnce(fetchFn, signal);
-      if (outcome === "unauthorized") {
+      if (outcome === "unauthorized" || outcome === "gone") {
         this.running = false;
-        this.options.onStatus?.("unauthorized");
+        this.options.onStatus?.(outcome);
         return;
       }
       if (outcome === "stop" || signal.aborted) break;
@@ -88,7 +88,7 @@ export class EventStreamClient {
     return Math.round(exp * (0.5 + random() / 2));
   }
 
-  private async connectOnce(fetchFn: typeof fetch, signal: AbortSignal): Promise<"stop" | "retry" | "unauthorized"> {
+  private async connectOnce(fetchFn: typeof fetch, signal: AbortSignal): Promise<"stop" | "retry" | "unauthorized" | "gone"> {
     let response: Response;
     try {
       const headers: Record<string, string> = {
@@ -102,9 +102,8 @@ export class EventStreamClient {
       return "retry";
     }
     if (response.status === 401 || response.status === 403) return "unauthorized";
-    if (response.status === 204 || response.status === 404) {
-      return "stop";
-    }
+    if (response.status === 404) return "gone";
+    if (response.status === 204) return "stop";
     const type = response.headers.get("content-type") ?? "";
     if (!response.ok || !type.includes("text/event-stream") || !response.body) {
       return "retry";

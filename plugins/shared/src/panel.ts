@@ -1,42 +1,23 @@
-import { ApiClient, ApiError, type TokenProvider } from "./api-client";
+import { ApiClient, ApiError } from "./api-client";
 import { EventStreamClient, type StreamStatus } from "./event-stream";
 import { htmlLang, resolveLanguage, translator, type Language, type StringKey, type Translate } from "./i18n";
 import { PanelView } from "./panel-view";
-import { renderContentList } from "./render/content";
+import { ContentSection } from "./content-section";
 import { renderMetrics } from "./render/metrics";
 import { renderSummary } from "./render/summary";
-import { renderTip } from "./render/tips";
+import { TipsSection } from "./tips-section";
 import type { SseMessage } from "./sse-parser";
-import type { CompleteResult, ContentItem, CrmKind, Metrics, RecordRef, Tip, TipFeedback } from "./types";
+import type { CoachPanelOptions } from "./panel-options";
+import type { CompleteResult, ContentItem, Metrics, Tip } from "./types";
 
-export interface CoachPanelOptions {
-  apiBase: string;
-  getToken: TokenProvider;
-  crm: CrmKind;
-  record: RecordRef;
-  user: { id: string; language?: string | number };
-  interactionId?: string;
-  autoStart?: boolean;
-  channel?: string;
-  /** Extra recommendation context from the CRM record (stage, industry, products...). */
-  context?: Record<string, unknown>;
-  fetch?: typeof fetch;
-  openUrl?: (url: string) => void;
-  share?: (item: ContentItem) => void | Promise<void>;
-  onInteraction?: (interactionId: string) => void;
-  onCompleted?: (result: CompleteResult) => void;
-  /** Called after every visible change (the canvas page resizes its frame). */
-  onRender?: () => void;
-  sleep?: (ms: number) => Promise<void>;
-  streamSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
-}
+export type { CoachPanelOptions } from "./panel-options";
+
 
 type Status = "idle" | StreamStatus | "completed";
 const statusKey: Record<Status, StringKey> = {
   idle: "statusIdle", connecting: "statusConnecting", open: "statusLive", reconnecting: "statusReconnecting",
-  closed: "statusCompleted", unauthorized: "statusIdle", completed: "statusCompleted",
+  closed: "statusCompleted", unauthorized: "statusIdle", gone: "statusIdle", completed: "statusCompleted",
 };
-const maxTips = 50;
 
 /** The live coaching panel: tips, content, metrics and summary for one CRM record. */
 export class CoachPanel {
@@ -47,11 +28,8 @@ export class CoachPanel {
   private id: string | undefined;
   private stream: EventStreamClient | undefined;
   private status: Status = "idle";
-  private tips: Tip[] = [];
-  private readonly tipFeedback = new Map<string, TipFeedback>();
-  private content: ContentItem[] = [];
-  private readonly ratedContent = new Set<string>();
-  private readonly impressions = new Set<string>();
+  private readonly tips: TipsSection;
+  private readonly content: ContentSection;
   private metrics: Metrics | undefined;
   private summary: CompleteResult | undefined;
   private noticeKey: { key: StringKey; detail?: string } | undefined;
@@ -61,6 +39,16 @@ export class CoachPanel {
     this.t = translator(this.language);
     this.api = new ApiClient({ baseUrl: options.apiBase, getToken: options.getToken, fetch: options.fetch, sleep: options.sleep });
     this.view = new PanelView(host, () => void this.start(), () => void this.complete());
+    this.tips = new TipsSection(this.view.tipList, this.view.noTips, {
+      api: this.api, repId: options.user.id, interactionId: () => this.id, translate: () => this.t,
+      announce: (key) => (this.view.announce.textContent = this.t(key)),
+      onError: (error) => this.showError(error), rendered: () => this.rendered(),
+    });
+    this.content = new ContentSection(this.view.content, {
+      api: this.api, repId: options.user.id, interactionId: () => this.id, openUrl: options.openUrl, share: options.share,
+      announce: (key) => (this.view.announce.textContent = this.t(key)),
+      onError: (error) => this.showError(error), rendered: () => this.rendered(),
+    });
     this.renderAll();
   }
 
@@ -101,11 +89,10 @@ export class CoachPanel {
     if (this.id === interactionId) return;
     this.stream?.stop();
     this.id = interactionId;
-    this.tips = [];
-    this.content = [];
+    this.tips.reset();
+    this.content.reset();
     this.metrics = undefined;
     this.summary = undefined;
-    this.impressions.clear();
     this.renderAll();
     this.options.onInteraction?.(interactionId);
     this.stream = new EventStreamClient({
@@ -132,12 +119,15 @@ export class CoachPanel {
 
   private async loadRecommendations(interactionId: string): Promise<void> {
     try {
+      const extra = typeof this.options.context === "function"
+        ? await this.options.context().catch(() => ({})) // a failed CRM read only makes the ranking less specific
+        : this.options.context;
       const items = await this.api.recommendations({
-        interactionId, context: { crm: this.options.crm, recordType: this.options.record.type, ...this.options.context },
+        interactionId, context: { crm: this.options.crm, recordType: this.options.record.type, ...extra },
         language: this.language, limit: 5,
       });
       // A content event may have arrived first; it is newer, so keep it.
-      if (this.id === interactionId && this.content.length === 0) this.setContent(items);
+      if (this.id === interactionId && this.content.isEmpty) this.content.set(items, this.t);
     } catch (error) {
       this.showError(error);
     }
@@ -152,7 +142,7 @@ export class CoachPanel {
     }
     switch (message.event) {
       case "tip":
-        this.addTip(data as Tip);
+        this.tips.add(data as Tip);
         break;
       case "metrics":
         this.metrics = data as Metrics;
@@ -160,7 +150,7 @@ export class CoachPanel {
         this.rendered();
         break;
       case "content":
-        this.setContent(Array.isArray(data) ? (data as ContentItem[]) : ((data as { items?: ContentItem[] }).items ?? []));
+        this.content.set(Array.isArray(data) ? (data as ContentItem[]) : ((data as { items?: ContentItem[] }).items ?? []), this.t);
         break;
       case "summary":
       case "completed":
@@ -174,89 +164,10 @@ export class CoachPanel {
   private onStreamStatus(status: StreamStatus): void {
     if (this.status === "completed") return;
     if (status === "unauthorized") this.setNotice("errorSession");
+    else if (status === "gone") this.setNotice("sessionGone");
     else if (status === "reconnecting") this.setNotice("errorNetwork");
     else if (status === "open") this.setNotice(undefined);
     this.setStatus(status);
-  }
-
-  private addTip(tip: Tip): void {
-    if (!tip || typeof tip.id !== "string" || this.tips.some((x) => x.id === tip.id)) return;
-    this.tips.unshift(tip);
-    this.view.tipList.prepend(renderTip(tip, this.t, undefined, (x, type) => void this.sendTipFeedback(x, type)));
-    while (this.tips.length > maxTips) {
-      this.tips.pop();
-      this.view.tipList.lastElementChild?.remove();
-    }
-    this.view.noTips.hidden = true;
-    this.rendered();
-  }
-
-  private async sendTipFeedback(tip: Tip, type: TipFeedback): Promise<void> {
-    if (!this.id || this.tipFeedback.has(tip.id)) return;
-    this.tipFeedback.set(tip.id, type);
-    this.view.tipList.querySelector(`[data-tip-id="${CSS.escape(tip.id)}"]`)?.replaceWith(
-      renderTip(tip, this.t, type, () => undefined),
-    );
-    this.view.announce.textContent = this.t("thanks");
-    this.rendered();
-    try {
-      await this.api.postTipFeedback(this.id, tip.id, type, this.options.user.id);
-    } catch (error) {
-      this.showError(error);
-    }
-  }
-
-  private setContent(items: ContentItem[]): void {
-    this.content = items.filter((x) => x && typeof x.contentId === "string" && typeof x.title === "string");
-    this.renderContent();
-    for (const item of this.content) {
-      if (this.impressions.has(item.contentId)) continue;
-      this.impressions.add(item.contentId);
-      void this.postContentEvent(item, "impression");
-    }
-  }
-
-  private renderContent(): void {
-    this.view.content.replaceChildren(
-      renderContentList(this.content, this.t, this.ratedContent, {
-        open: (item) => this.openContent(item),
-        share: (item) => void this.shareContent(item),
-        helpful: (item) => {
-          this.ratedContent.add(item.contentId);
-          this.renderContent();
-          void this.postContentEvent(item, "helpful");
-        },
-      }),
-    );
-    this.rendered();
-  }
-
-  private openContent(item: ContentItem): void {
-    if (!item.url) return;
-    // Open first, inside the click, so popup blockers allow it; then record the event.
-    if (this.options.openUrl) this.options.openUrl(item.url);
-    else window.open(item.url, "_blank", "noopener,noreferrer");
-    void this.postContentEvent(item, "open");
-  }
-
-  private async shareContent(item: ContentItem): Promise<void> {
-    if (!item.url) return;
-    try {
-      if (this.options.share) await this.options.share(item);
-      else await navigator.clipboard?.writeText(item.url);
-      this.view.announce.textContent = this.t("linkCopied");
-    } catch {
-      // Clipboard refused (no permission in a frame): the event still counts the intent.
-    }
-    await this.postContentEvent(item, "share");
-  }
-
-  private async postContentEvent(item: ContentItem, type: "impression" | "open" | "share" | "helpful"): Promise<void> {
-    try {
-      await this.api.postContentEvent(item.contentId, type, this.id, this.options.user.id);
-    } catch (error) {
-      if (type !== "impression") this.showError(error);
-    }
   }
 
   private showSummary(result: CompleteResult): void {
@@ -309,11 +220,8 @@ export class CoachPanel {
     view.relabel(t);
     this.renderStatus();
     this.renderNotice();
-    view.tipList.replaceChildren(
-      ...this.tips.map((tip) => renderTip(tip, t, this.tipFeedback.get(tip.id), (x, type) => void this.sendTipFeedback(x, type))),
-    );
-    view.noTips.hidden = this.tips.length > 0;
-    this.renderContent();
+    this.tips.render(t);
+    this.content.render(t);
     view.metrics.replaceChildren(renderMetrics(this.metrics, t));
     view.summarySection.hidden = !this.summary;
     view.summary.replaceChildren(...(this.summary ? [renderSummary(this.summary, t)] : []));

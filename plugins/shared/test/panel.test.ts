@@ -173,6 +173,16 @@ describe("CoachPanel", () => {
     expect(host.querySelector(".sc-notice")!.textContent).toBe("Your session has expired. Please reload the page.");
   });
 
+  it("Stream_InteractionNotFound_SaysSessionGoneWithoutRetrying", async () => {
+    const backend = new FakeBackend()
+      .on("GET", /events$/, () => jsonResponse(404, { title: "Not Found" }))
+      .json("POST", /recommendations$/, 200, { items: [] });
+    const { host } = setup({ fetch: backend.fetch, interactionId: "old", user: { id: "u", language: "es" } });
+    await backend.until(() => !host.querySelector<HTMLElement>(".sc-notice")!.hidden, "notice");
+    expect(host.querySelector(".sc-notice")!.textContent).toBe("Esta sesión de coaching ya no está disponible.");
+    expect(backend.requests.filter((r) => r.url.endsWith("/events"))).toHaveLength(1);
+  });
+
   it("Buttons_AreRealButtonsWithAccessibleNames", async () => {
     const { backend, host } = setup({ interactionId: "int-1" });
     await backend.until(() => host.querySelector('[data-content-id="c1"]') !== null, "content");

@@ -27,6 +27,22 @@ public abstract class ConnectionsApiTests(ApiFactory factory)
     }
 
     [Fact]
+    public async Task Audit_AfterConnecting_ShowsOwnActionsOnly()
+    {
+        var (_, alice) = await factory.CreateTenantAsync("Audit Alice");
+        var (_, bob) = await factory.CreateTenantAsync("Audit Bob");
+        await alice.PutAsJsonAsync("/api/v1/connections/hubspot", new { orgId = Guid.NewGuid().ToString("N") });
+
+        var aliceAudit = (await alice.GetFromJsonAsync<List<AuditBody>>("/api/v1/audit"))!;
+        var bobAudit = (await bob.GetFromJsonAsync<List<AuditBody>>("/api/v1/audit"))!;
+
+        Assert.Equal(["crm.connected", "tenant.created"], aliceAudit.Select(e => e.Action));
+        Assert.Equal(["tenant.created"], bobAudit.Select(e => e.Action));
+        await ProblemAssert.IsProblemAsync(await alice.GetAsync("/api/v1/audit?limit=0"), HttpStatusCode.BadRequest);
+        await ProblemAssert.IsProblemAsync(await alice.GetAsync("/api/v1/audit?limit=abc"), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Connect_UnknownCrmOrBadUrl_IsValidationProblemAndWritesNothing()
     {
         var (_, tenant) = await factory.CreateTenantAsync("Carol GmbH");
@@ -48,6 +64,8 @@ public abstract class ConnectionsApiTests(ApiFactory factory)
 
         await ProblemAssert.IsProblemAsync(await operatorClient.GetAsync("/api/v1/connections"), HttpStatusCode.Forbidden);
     }
+
+    private sealed record AuditBody(string Actor, string Action, string? Detail);
 
     private sealed record ConnectionBody(string Crm, string OrgId, string? DisplayName);
 }

@@ -20,8 +20,7 @@ public sealed class MigratorTests
         new(database, [CoreSchema.Source, .. sources], TimeProvider.System, NullLogger<Migrator>.Instance);
 
     [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
+    [ClassData(typeof(BothStores))]
     public async Task MigrateAsync_RunTwice_AppliesEachStepOnce(StorageProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -38,8 +37,7 @@ public sealed class MigratorTests
     }
 
     [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
+    [ClassData(typeof(BothStores))]
     public async Task MigrateAsync_ConcurrentMigrators_BothSucceedAndApplyOnce(StorageProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);
@@ -55,8 +53,7 @@ public sealed class MigratorTests
     }
 
     [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
+    [ClassData(typeof(BothStores))]
     public async Task MigrateAsync_FailingStep_LeavesNothingOfThatStep(StorageProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

@@ -7,8 +7,7 @@ namespace SalesCoach.Storage.Tests.Tenants;
 public sealed class AuditLogTests
 {
     [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
+    [ClassData(typeof(BothStores))]
     public async Task ListAsync_TwoTenants_EachSeesOnlyItsOwnEntriesNewestFirst(StorageProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

@@ -8,12 +8,11 @@ namespace SalesCoach.Storage.Tests.Tenants;
 public sealed class TenantStoreTests
 {
     [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
+    [ClassData(typeof(BothStores))]
     public async Task CreateAsync_NewTenant_KeyResolvesToItAndOnlyItsHashIsStored(StorageProvider provider)
     {
-        await using var store = await TestStore.CreateAsync(provider);
-        var tenants = new TenantStore(store.Database, TimeProvider.System);
+        await using var world = await TenantWorld.CreateAsync(provider);
+        var tenants = world.Tenants;
 
         var (tenant, key) = await tenants.CreateAsync("Acme");
 
@@ -22,18 +21,17 @@ public sealed class TenantStoreTests
         Assert.Equal(tenant.Id, identity.TenantId);
         Assert.Equal(Roles.Admin, identity.Role);
         Assert.Equal("Acme", (await tenants.FindAsync(tenant.Id))!.Name);
-        await using var connection = await store.Database.OpenAsync();
+        await using var connection = await world.Store.Database.OpenAsync();
         var storedKeyColumns = await connection.QueryAsync<string>("SELECT key_hash FROM api_keys");
         Assert.DoesNotContain(storedKeyColumns, value => value.Contains(key, StringComparison.Ordinal));
     }
 
     [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
+    [ClassData(typeof(BothStores))]
     public async Task FindByApiKeyAsync_UnknownOrAlteredKey_ReturnsNull(StorageProvider provider)
     {
-        await using var store = await TestStore.CreateAsync(provider);
-        var tenants = new TenantStore(store.Database, TimeProvider.System);
+        await using var world = await TenantWorld.CreateAsync(provider);
+        var tenants = world.Tenants;
         var (_, key) = await tenants.CreateAsync("Acme");
 
         Assert.Null(await tenants.FindByApiKeyAsync(key + "x"));
@@ -41,12 +39,11 @@ public sealed class TenantStoreTests
     }
 
     [Theory]
-    [InlineData(StorageProvider.Sqlite)]
-    [InlineData(StorageProvider.Postgres)]
+    [ClassData(typeof(BothStores))]
     public async Task EnsureDemoTenantAsync_KeyChanged_OldKeyStopsWorking(StorageProvider provider)
     {
-        await using var store = await TestStore.CreateAsync(provider);
-        var tenants = new TenantStore(store.Database, TimeProvider.System);
+        await using var world = await TenantWorld.CreateAsync(provider);
+        var tenants = world.Tenants;
 
         await tenants.EnsureDemoTenantAsync("sc_first_demo_key_0000");
         await tenants.EnsureDemoTenantAsync("sc_first_demo_key_0000");

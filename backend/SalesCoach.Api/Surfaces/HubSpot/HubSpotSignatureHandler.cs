@@ -18,7 +18,7 @@ internal sealed class HubSpotSignatureHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    IOptions<HubSpotOptions> hubSpot,
+    IOptions<HubSpotCardOptions> hubSpot,
     HubSpotSignature signature,
     CrmConnectionStore connections)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)

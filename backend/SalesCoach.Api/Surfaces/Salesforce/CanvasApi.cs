@@ -21,7 +21,7 @@ public static class CanvasApi
     }
 
     private static async Task<IResult> HandleAsync(
-        HttpContext context, SignedRequestVerifier verifier, IOptions<SalesforceOptions> options, CrmConnectionStore connections,
+        HttpContext context, SignedRequestVerifier verifier, IOptions<SalesforceCanvasOptions> options, CrmConnectionStore connections,
         SessionTokens sessions, SandboxFrames sandbox, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CanvasApi));

@@ -44,7 +44,7 @@ public static class SandboxApi
     }
 
     private static Results<Ok<SandboxSignedRequest>, ProblemHttpResult> SignedRequest(
-        SandboxSignedRequestRequest request, HttpContext context, SandboxFrames sandbox, IOptions<SalesforceOptions> salesforce, TimeProvider time)
+        SandboxSignedRequestRequest request, HttpContext context, SandboxFrames sandbox, IOptions<SalesforceCanvasOptions> salesforce, TimeProvider time)
     {
         if (salesforce.Value.ConsumerSecret is not { Length: > 0 } secret)
         {
@@ -61,7 +61,7 @@ public static class SandboxApi
 
     /// <summary>Does what HubSpot's proxy does for <c>hubspot.fetch</c>: signs the call (v3) and forwards it.</summary>
     private static async Task<IResult> HubSpotFetchAsync(
-        HubSpotFetchRequest request, HttpContext context, SandboxFrames sandbox, IOptions<HubSpotOptions> hubSpot,
+        HubSpotFetchRequest request, HttpContext context, SandboxFrames sandbox, IOptions<HubSpotCardOptions> hubSpot,
         IHttpClientFactory httpClients, TimeProvider time, CancellationToken cancellationToken)
     {
         if (hubSpot.Value.ClientSecret is not { Length: > 0 } secret)

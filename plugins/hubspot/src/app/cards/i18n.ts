@@ -44,6 +44,7 @@ const en = {
   errorGeneric: "Something went wrong: {detail}",
   errorSession: "Your session has expired. Please reload the page.",
   errorNetwork: "The coach cannot reach the server right now. It will keep trying.",
+  sessionGone: "This coaching session is no longer available.",
   dismiss: "Dismiss",
   seconds: "{n} s",
 };
@@ -94,6 +95,7 @@ const es: Strings = {
   errorGeneric: "Algo salió mal: {detail}",
   errorSession: "Tu sesión ha caducado. Vuelve a cargar la página.",
   errorNetwork: "El coach no puede conectar con el servidor ahora. Seguirá intentándolo.",
+  sessionGone: "Esta sesión de coaching ya no está disponible.",
   dismiss: "Cerrar",
   seconds: "{n} s",
 };
@@ -140,6 +142,7 @@ const fr: Strings = {
   errorGeneric: "Un problème est survenu : {detail}",
   errorSession: "Votre session a expiré. Veuillez recharger la page.",
   errorNetwork: "Le coach ne peut pas joindre le serveur pour le moment. Il réessaie.",
+  sessionGone: "Cette session de coaching n'est plus disponible.",
   dismiss: "Fermer",
   seconds: "{n} s",
 };
@@ -186,6 +189,7 @@ const de: Strings = {
   errorGeneric: "Etwas ist schiefgelaufen: {detail}",
   errorSession: "Ihre Sitzung ist abgelaufen. Bitte laden Sie die Seite neu.",
   errorNetwork: "Der Coach erreicht den Server gerade nicht. Er versucht es weiter.",
+  sessionGone: "Diese Coaching-Sitzung ist nicht mehr verfügbar.",
   dismiss: "Schließen",
   seconds: "{n} s",
 };
@@ -232,6 +236,7 @@ const zh: Strings = {
   errorGeneric: "出现问题：{detail}",
   errorSession: "您的会话已过期，请重新加载页面。",
   errorNetwork: "教练暂时无法连接服务器，正在重试。",
+  sessionGone: "此辅导会话已不可用。",
   dismiss: "关闭",
   seconds: "{n} 秒",
 };

@@ -133,4 +133,17 @@ describe("CoachCard", () => {
     await renderer.waitFor(() => expect(renderer.getRootNode().toString()).toContain("Something went wrong: Portal 9001 is not connected."));
     expect(renderer.maybeFindByTestId(Button, "start")).not.toBeNull();
   });
+
+  it("Poll_SessionExpired_StopsPollingAndAsksToReload", async () => {
+    const { fetcher, calls } = fakeFetcher({
+      "/hubspot/api/v1/interactions": () => ({ status: 201, body: { id: "int-1" } }),
+      "/hubspot/api/v1/recommendations": () => ({ status: 200, body: { items: [] } }),
+      "/hubspot/api/v1/interactions/int-1/poll": () => ({ status: 401, body: { title: "Unauthorized" } }),
+    });
+    const renderer = render(fetcher);
+    await renderer.waitFor(() => expect(renderer.getRootNode().toString()).toContain("Your session has expired. Please reload the page."));
+    const polls = calls.filter((c) => c.url.includes("/poll")).length;
+    await new Promise((r) => setTimeout(r, 80));
+    expect(calls.filter((c) => c.url.includes("/poll")).length).toBe(polls);
+  });
 });

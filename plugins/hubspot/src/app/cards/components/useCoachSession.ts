@@ -24,6 +24,8 @@ export interface SessionState {
   metrics?: Record<string, unknown>;
   summary?: CompleteResult;
   error?: { status: number; detail: string };
+  /** Polling stopped for good: the backend refused (401/403) or forgot (404) the interaction. */
+  halted?: boolean;
 }
 
 const maxTips = 50;
@@ -89,9 +91,9 @@ export function useCoachSession(input: SessionInput) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const { interactionId, status } = state;
+  const { interactionId, status, halted } = state;
   useEffect(() => {
-    if (!interactionId || status !== "live") return undefined;
+    if (!interactionId || status !== "live" || halted) return undefined;
     const poll = async (): Promise<void> => {
       if (polling.current) return;
       polling.current = true;
@@ -105,6 +107,7 @@ export function useCoachSession(input: SessionInput) {
         setState((s) => (s.error?.status === 0 ? { ...s, error: undefined } : s));
       } catch (error) {
         fail(error);
+        if (error instanceof BackendError && [401, 403, 404].includes(error.status)) setState((s) => ({ ...s, halted: true }));
       } finally {
         polling.current = false;
       }
@@ -112,7 +115,7 @@ export function useCoachSession(input: SessionInput) {
     void poll();
     const timer = setInterval(() => void poll(), input.pollIntervalMs);
     return () => clearInterval(timer);
-  }, [backend, interactionId, status, input.pollIntervalMs, apply, fail]);
+  }, [backend, interactionId, status, halted, input.pollIntervalMs, apply, fail]);
 
   const tipFeedback = useCallback(
     (tip: Tip, type: Feedback) => {

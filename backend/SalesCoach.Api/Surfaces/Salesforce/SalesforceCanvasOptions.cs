@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SalesCoach.Api.Surfaces.Salesforce;
 
 /// <summary>Configuration section <c>Salesforce</c> (environment <c>Salesforce__ConsumerSecret</c>; never appsettings.json).</summary>
-public sealed class SalesforceOptions
+public sealed class SalesforceCanvasOptions
 {
     public const string Section = "Salesforce";
 

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace SalesCoach.Api.Surfaces.HubSpot;
 
 /// <summary>Configuration section <c>HubSpot</c> (environment <c>HubSpot__ClientSecret</c>, <c>HubSpot__PublicBaseUrl</c>).</summary>
-public sealed class HubSpotOptions
+public sealed class HubSpotCardOptions
 {
     public const string Section = "HubSpot";
 

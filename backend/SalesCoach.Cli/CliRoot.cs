@@ -1,0 +1,17 @@
+using System.CommandLine;
+using SalesCoach.Cli.Content;
+using SalesCoach.Cli.Models;
+
+namespace SalesCoach.Cli;
+
+/// <summary>The command tree: one line per top-level command; each command lives in its own feature folder.</summary>
+public static class CliRoot
+{
+    public static RootCommand Create()
+    {
+        var root = new RootCommand("SalesCoach admin and model tool");
+        root.Subcommands.Add(ModelCommand.Create());
+        root.Subcommands.Add(ContentCommands.Create());
+        return root;
+    }
+}

@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace SalesCoach.Cli.Models;
+
+/// <summary><c>model ...</c>: each subcommand is one file in this folder and one line here.</summary>
+public static class ModelCommand
+{
+    public static Command Create()
+    {
+        var model = new Command("model", "Train, evaluate and manage versioned ONNX models");
+        model.Subcommands.Add(ModelListCommand.Create());
+        return model;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using SalesCoach.Inference.Models;
+using SalesCoach.Inference.Runtime;
+
+namespace SalesCoach.Inference.Onnx;
+
+/// <summary>
+/// Writes an <see cref="EmbeddingBagClassifier"/> as an ONNX graph computing exactly the contract's maths:
+/// <c>Gather(embeddings, ids) * Unsqueeze(weights, 2) -> ReduceSum(axis 1) -> MatMul(output) -> Add(bias) -> Softmax | Sigmoid</c>.
+/// </summary>
+public static class EmbeddingBagOnnxExporter
+{
+    /// <summary>Metadata keys the exporter always writes (besides the caller's own).</summary>
+    public const string ActivationKey = "salescoach.activation";
+    public const string BucketsKey = "salescoach.buckets";
+    public const string DimKey = "salescoach.dim";
+    public const string LabelCountKey = "salescoach.label_count";
+
+    public static byte[] Export(EmbeddingBagClassifier model, IReadOnlyDictionary<string, string>? metadata = null) =>
+        OnnxModelWriter.Write(ToOnnxModel(model, metadata));
+
+    public static OnnxModel ToOnnxModel(EmbeddingBagClassifier model, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        Validate(model);
+        var batch = OnnxDimension.Dynamic("batch");
+        var nodes = new List<OnnxNode>
+        {
+            new("Gather", ["embeddings", EmbeddingBagClassifier.IdsInput], ["gathered"], "gather_rows") { Attributes = [OnnxAttribute.Of("axis", 0L)] },
+            new("Unsqueeze", [EmbeddingBagClassifier.WeightsInput, "axis_2"], ["weights_3d"], "weights_to_3d"),
+            new("Mul", ["gathered", "weights_3d"], ["weighted"], "weight_rows"),
+            new("ReduceSum", ["weighted", "axis_1"], ["hidden"], "sum_rows") { Attributes = [OnnxAttribute.Of("keepdims", 0L)] },
+            new("MatMul", ["hidden", "output"], ["logits_raw"], "project"),
+            new("Add", ["logits_raw", "bias"], ["logits"], "add_bias"),
+            model.Activation == OutputActivation.Softmax
+                ? new OnnxNode("Softmax", ["logits"], [EmbeddingBagClassifier.ScoresOutput], "activate") { Attributes = [OnnxAttribute.Of("axis", -1L)] }
+                : new OnnxNode("Sigmoid", ["logits"], [EmbeddingBagClassifier.ScoresOutput], "activate"),
+        };
+        var graph = new OnnxGraph(
+            "embedding_bag_classifier",
+            nodes,
+            [
+                new(EmbeddingBagClassifier.IdsInput, TensorElementType.Int64, [batch, OnnxDimension.Dynamic("features")], "hashed feature ids in [0, buckets)"),
+                new(EmbeddingBagClassifier.WeightsInput, TensorElementType.Float, [batch, OnnxDimension.Dynamic("features")], "1/count per real feature, 0 for padding"),
+            ],
+            [new(EmbeddingBagClassifier.ScoresOutput, TensorElementType.Float, [batch, OnnxDimension.Fixed(model.LabelCount)], $"{model.Activation} scores per label")],
+            [
+                OnnxInitializer.FromFloats("embeddings", model.Embeddings, model.Buckets, model.Dim),
+                OnnxInitializer.FromFloats("output", model.Output, model.Dim, model.LabelCount),
+                OnnxInitializer.FromFloats("bias", model.Bias, model.LabelCount),
+                OnnxInitializer.FromInt64s("axis_1", [1], 1),
+                OnnxInitializer.FromInt64s("axis_2", [2], 1),
+            ],
+            "Weighted bag of hashed n-gram embeddings, then a linear layer.");
+
+        var props = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>(), StringComparer.Ordinal)
+        {
+            [ActivationKey] = model.Activation.ToString(),
+            [BucketsKey] = model.Buckets.ToString(CultureInfo.InvariantCulture),
+            [DimKey] = model.Dim.ToString(CultureInfo.InvariantCulture),
+            [LabelCountKey] = model.LabelCount.ToString(CultureInfo.InvariantCulture),
+        };
+        return new OnnxModel(graph)
+        {
+            DocString = $"SalesCoach text classifier ({model.LabelCount} labels, {model.Activation}).",
+            Metadata = props,
+        };
+    }
+
+    private static void Validate(EmbeddingBagClassifier model)
+    {
+        if (model.Buckets <= 0 || model.Dim <= 0 || model.LabelCount <= 0)
+        {
+            throw new ArgumentException($"Buckets, Dim and LabelCount must be positive (got {model.Buckets}, {model.Dim}, {model.LabelCount}).", nameof(model));
+        }
+
+        Expect(model.Embeddings.LongLength, (long)model.Buckets * model.Dim, nameof(model.Embeddings));
+        Expect(model.Output.LongLength, (long)model.Dim * model.LabelCount, nameof(model.Output));
+        Expect(model.Bias.LongLength, model.LabelCount, nameof(model.Bias));
+    }
+
+    private static void Expect(long actual, long expected, string name)
+    {
+        if (actual != expected)
+        {
+            throw new ArgumentException($"{name} has {actual} values; the shape needs {expected}.", nameof(name));
+        }
+    }
+}

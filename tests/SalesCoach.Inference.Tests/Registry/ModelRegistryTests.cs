@@ -1,0 +1,108 @@
+using SalesCoach.Inference.Registry;
+using SalesCoach.Storage.Database;
+
+namespace SalesCoach.Inference.Tests.Registry;
+
+public sealed class ModelRegistryTests
+{
+    private const string Global = ModelRegistry.GlobalTenant;
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task RegisterAsync_TwoVersions_NumbersThemAndKeepsMetadataAndBytes(StorageProvider provider)
+    {
+        await using var fixture = await RegistryFixture.CreateAsync(provider);
+        var registration = RegistryFixture.Registration(1);
+
+        var first = await fixture.Registry.RegisterAsync(Global, "signals", registration, TestContext.Current.CancellationToken);
+        var second = await fixture.Registry.RegisterAsync(Global, "signals", RegistryFixture.Registration(2), TestContext.Current.CancellationToken);
+
+        Assert.Equal((1, 2), (first.Version, second.Version));
+        Assert.False(first.Active);
+        Assert.Equal(["buy", "object", "none"], first.Labels);
+        Assert.Equal(["en", "de"], first.Languages);
+        Assert.Equal("sha256:data-1", first.TrainingDataHash);
+        Assert.Contains("0.9", first.MetricsJson, StringComparison.Ordinal);
+        Assert.Equal(registration.Onnx.Length, first.SizeBytes);
+        Assert.Equal(registration.Onnx, await fixture.Registry.ReadModelAsync(first, TestContext.Current.CancellationToken));
+        Assert.Equal([1, 2], (await fixture.Registry.ListAsync(Global, "signals", TestContext.Current.CancellationToken)).Select(v => v.Version));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task ActivateAndRollback_WalksBackThroughHistory(StorageProvider provider)
+    {
+        await using var fixture = await RegistryFixture.CreateAsync(provider);
+        var registry = fixture.Registry;
+        var ct = TestContext.Current.CancellationToken;
+        for (var seed = 1; seed <= 3; seed++)
+        {
+            await registry.RegisterAsync(Global, "signals", RegistryFixture.Registration(seed), ct);
+        }
+
+        Assert.Null(await registry.ResolveAsync(Global, "signals", ct));
+        await registry.ActivateAsync(Global, "signals", 1, "test", ct);
+        await registry.ActivateAsync(Global, "signals", 3, "test", ct);
+        await registry.ActivateAsync(Global, "signals", 2, "test", ct);
+        Assert.Equal(2, (await registry.ResolveAsync(Global, "signals", ct))!.Version);
+        Assert.Equal([2], (await registry.ListAsync(Global, "signals", ct)).Where(v => v.Active).Select(v => v.Version));
+
+        Assert.Equal(3, (await registry.RollbackAsync(Global, "signals", "test", ct))!.Version);
+        Assert.Equal(1, (await registry.RollbackAsync(Global, "signals", "test", ct))!.Version);
+        var error = await Assert.ThrowsAsync<ModelRegistryException>(() => registry.RollbackAsync(Global, "signals", "test", ct));
+        Assert.Contains("no earlier active version", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, (await registry.ResolveAsync(Global, "signals", ct))!.Version);
+
+        var history = await registry.HistoryAsync(Global, "signals", ct);
+        Assert.Equal([2, 3, 1], history.Select(h => h.Version));
+        Assert.Equal([true, true, false], history.Select(h => h.RolledBackAt is not null));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task ResolveAsync_TenantOverride_WinsForThatTenantOnly(StorageProvider provider)
+    {
+        await using var fixture = await RegistryFixture.CreateAsync(provider);
+        var registry = fixture.Registry;
+        var ct = TestContext.Current.CancellationToken;
+        var acme = await fixture.CreateTenantAsync("Acme");
+        var globex = await fixture.CreateTenantAsync("Globex");
+        await registry.RegisterAsync(Global, "signals", RegistryFixture.Registration(1), ct);
+        await registry.ActivateAsync(Global, "signals", 1, "test", ct);
+        await registry.RegisterAsync(acme, "signals", RegistryFixture.Registration(7), ct);
+        await registry.ActivateAsync(acme, "signals", 1, "test", ct);
+
+        Assert.Equal(acme, (await registry.ResolveAsync(acme, "signals", ct))!.TenantId);
+        Assert.Equal(Global, (await registry.ResolveAsync(globex, "signals", ct))!.TenantId);
+        Assert.DoesNotContain((await registry.ListAsync(globex, null, ct)), v => v.TenantId == acme);
+
+        // Rolling back the tenant's only override hands it back to the global default.
+        var serving = await registry.RollbackAsync(acme, "signals", "test", ct);
+        Assert.Equal(Global, serving!.TenantId);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task RegisterAsync_InvalidInput_RefusesAndStoresNothing(StorageProvider provider)
+    {
+        await using var fixture = await RegistryFixture.CreateAsync(provider);
+        var registry = fixture.Registry;
+        var ct = TestContext.Current.CancellationToken;
+        var valid = RegistryFixture.Registration(1);
+
+        var garbage = await Assert.ThrowsAsync<ModelRegistryException>(() => registry.RegisterAsync(Global, "signals", valid with { Onnx = [1, 2, 3, 4] }, ct));
+        Assert.Contains("not a loadable ONNX model", garbage.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ModelRegistryException>(() => registry.RegisterAsync(Global, "Bad Name", valid, ct));
+        await Assert.ThrowsAsync<ModelRegistryException>(() => registry.RegisterAsync(Global, "signals", valid with { Labels = ["a", "a"] }, ct));
+        await Assert.ThrowsAsync<ModelRegistryException>(() => registry.RegisterAsync(Global, "signals", valid with { MetricsJson = "[1]" }, ct));
+        var tenant = await Assert.ThrowsAsync<ModelRegistryException>(() => registry.RegisterAsync("no-such-tenant", "signals", valid, ct));
+        Assert.Contains("does not exist", tenant.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ModelRegistryException>(() => registry.ActivateAsync(Global, "signals", 1, "test", ct));
+
+        Assert.Empty(await registry.ListAsync(Global, null, ct));
+    }
+}
