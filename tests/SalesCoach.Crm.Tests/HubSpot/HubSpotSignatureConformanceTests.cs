@@ -1,5 +1,6 @@
 using System.Text;
 using SalesCoach.Crm.HubSpot;
+using SalesCoach.Crm.Tests.Fakes;
 using SalesCoach.TestSupport;
 
 namespace SalesCoach.Crm.Tests.HubSpot;
@@ -96,7 +97,7 @@ public sealed class HubSpotSignatureConformanceTests
 
     private static HubSpotSignature NewSignature(DateTimeOffset now)
     {
-        var time = new SettableTimeProvider(now);
+        var time = new ManualTimeProvider(now);
         return new HubSpotSignature(time, new SignatureReplayCache(time));
     }
 

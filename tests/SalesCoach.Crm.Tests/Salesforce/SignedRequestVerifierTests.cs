@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using SalesCoach.Crm.Salesforce;
-using SalesCoach.TestSupport;
+using SalesCoach.Crm.Tests.Fakes;
 
 namespace SalesCoach.Crm.Tests.Salesforce;
 
@@ -10,7 +10,7 @@ public sealed class SignedRequestVerifierTests
     private const string Secret = "unit-test-consumer-secret";
     private static readonly DateTimeOffset Now = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly SignedRequestVerifier _verifier = new(new SettableTimeProvider(Now));
+    private readonly SignedRequestVerifier _verifier = new(new ManualTimeProvider(Now));
 
     [Fact]
     public void Verify_ValidRequest_ReadsOrgUserAndRecord()
