@@ -1,7 +1,10 @@
 using SalesCoach.Api.Admin;
 using SalesCoach.Api.Auth;
+using SalesCoach.Api.Coaching;
+using SalesCoach.Api.Content;
 using SalesCoach.Api.Infrastructure;
 using SalesCoach.Inference;
+using SalesCoach.Api.Surfaces;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +13,9 @@ builder.Services.AddSalesCoachStorage();
 builder.Services.AddCallerAuthentication();
 builder.Services.AddAdmin();
 builder.Services.AddInference();
+builder.Services.AddCoaching();
+builder.Services.AddContent();
+builder.Services.AddSurfaces();
 
 var app = builder.Build();
 
@@ -19,6 +25,9 @@ app.MapAdminApi();
 app.MapMeApi();
 app.MapConnectionsApi();
 app.MapAuditApi();
+app.MapCoachingApi();
+app.MapContentApi();
+app.MapSurfaces();
 
 app.Run();
 

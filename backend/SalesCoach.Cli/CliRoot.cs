@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SalesCoach.Cli.Bench;
 using SalesCoach.Cli.Infrastructure;
+using SalesCoach.Cli.Content;
 using SalesCoach.Cli.Models;
 
 namespace SalesCoach.Cli;
@@ -14,6 +15,7 @@ public static class CliRoot
         root.Options.Add(CliStorage.DataDirectoryOption);
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ContentCommands.Create());
         return root;
     }
 }

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
+using SalesCoach.Api.Auth;
+using SalesCoach.Coaching.Interactions;
+using SalesCoach.Coaching.Metrics;
+using SalesCoach.Coaching.Summaries;
+
+namespace SalesCoach.Api.Coaching;
+
+/// <summary>Live interactions: create, append transcript segments, stream events, complete, read.</summary>
+public static class InteractionsApi
+{
+    public static RouteGroupBuilder MapInteractionsApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/interactions").WithTags("Interactions").RequireAuthorization(Policies.Tenant);
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPost("/{id}/segments", AppendSegmentsAsync);
+        group.MapGet("/{id}/events", InteractionEventsStream.OpenAsync);
+        group.MapPost("/{id}/complete", CompleteAsync);
+        group.MapGet("/{id}/summary", GetSummaryAsync);
+        return group;
+    }
+
+    private static async Task<Created<InteractionResponse>> CreateAsync(
+        CreateInteractionRequest request, HttpContext context, InteractionStore store, CancellationToken cancellationToken)
+    {
+        var interaction = await store.CreateAsync(context.GetCaller().RequireTenant(), new NewInteraction(
+            request.Crm, request.RecordType.Trim(), request.RecordId.Trim(), request.RepId.Trim(), request.Language, request.Channel), cancellationToken);
+        return TypedResults.Created($"/api/v1/interactions/{interaction.Id}", interaction.ToResponse(null));
+    }
+
+    private static async Task<Results<Ok<InteractionResponse>, NotFound>> GetAsync(
+        string id, HttpContext context, InteractionStore store, LiveInteractions live, SummaryStore summaries, CancellationToken cancellationToken)
+    {
+        var tenantId = context.GetCaller().RequireTenant();
+        var interaction = await store.FindAsync(tenantId, id, cancellationToken);
+        if (interaction is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        ConversationMetrics? metrics = null;
+        if (interaction.Status == InteractionStatus.Completed)
+        {
+            var summary = await summaries.ReadAsync(tenantId, id, cancellationToken);
+            metrics = summary is null ? null : JsonSerializer.Deserialize<InteractionSummary>(summary, CoachingJson.Options)?.Metrics;
+        }
+        else if (await live.GetAsync(tenantId, id, cancellationToken) is { } state)
+        {
+            await state.Gate.WaitAsync(cancellationToken);
+            try
+            {
+                metrics = state.Metrics.Snapshot();
+            }
+            finally
+            {
+                state.Gate.Release();
+            }
+        }
+
+        return TypedResults.Ok(interaction.ToResponse(metrics));
+    }
+
+    private static async Task<Results<Ok<AppendSegmentsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AppendSegmentsAsync(
+        string id, AppendSegmentsRequest request, HttpContext context, SegmentAppender appender, CancellationToken cancellationToken)
+    {
+        var errors = InteractionMapping.CheckSequence(request.Segments);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var result = await appender.AppendAsync(
+            context.GetCaller().RequireTenant(), id, request.Segments.Select(s => s.ToInput()).ToList(), cancellationToken);
+        return result.Status switch
+        {
+            AppendStatus.NotFound => TypedResults.NotFound(),
+            AppendStatus.Completed => TypedResults.Problem("The interaction is completed; it takes no more segments.", statusCode: StatusCodes.Status409Conflict, title: "Interaction completed"),
+            _ => TypedResults.Ok(new AppendSegmentsResponse(result.Tips, result.Metrics!)),
+        };
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> CompleteAsync(
+        string id, HttpContext context, InteractionCompleter completer, CancellationToken cancellationToken)
+    {
+        var summary = await completer.CompleteAsync(context.GetCaller().RequireTenant(), id, cancellationToken);
+        return summary is null ? TypedResults.NotFound() : TypedResults.Text(summary, "application/json");
+    }
+
+    private static async Task<Results<ContentHttpResult, NotFound>> GetSummaryAsync(
+        string id, HttpContext context, SummaryStore summaries, CancellationToken cancellationToken)
+    {
+        // Unknown, another tenant's, or not completed yet: there is no summary to read.
+        var summary = await summaries.ReadAsync(context.GetCaller().RequireTenant(), id, cancellationToken);
+        return summary is null ? TypedResults.NotFound() : TypedResults.Text(summary, "application/json");
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesCoach.Coaching.Interactions;
+using SalesCoach.Coaching.Playbooks;
+using SalesCoach.Coaching.Signals;
+using SalesCoach.Coaching.Summaries;
+using SalesCoach.Storage;
+
+namespace SalesCoach.Coaching;
+
+public static class CoachingServiceCollectionExtensions
+{
+    /// <summary>Live coaching: its migrations, stores, the segment pipeline, the in-process event bus and the signal classifier.</summary>
+    public static IServiceCollection AddCoachingCore(this IServiceCollection services)
+    {
+        services.AddMigrations<CoachingMigrations>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<InteractionStore>();
+        services.AddSingleton<SummaryStore>();
+        services.AddSingleton<PlaybookStore>();
+        services.AddSingleton<LiveInteractions>();
+        services.AddSingleton<SegmentAppender>();
+        services.AddSingleton<InteractionCompleter>();
+        services.AddSingleton<IInteractionContentEvents, InteractionContentEvents>();
+        services.TryAddSingleton<IInteractionEventBus, InProcessInteractionEventBus>();
+        services.TryAddSingleton<ISignalClassifier>(_ => SignalModelLoader.LoadShipped());
+        return services;
+    }
+}

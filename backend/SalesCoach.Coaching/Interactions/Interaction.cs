@@ -1,0 +1,43 @@
+namespace SalesCoach.Coaching.Interactions;
+
+public static class InteractionStatus
+{
+    public const string Live = "live";
+    public const string Completed = "completed";
+}
+
+public static class Channels
+{
+    public static readonly IReadOnlyList<string> All = ["call", "meeting", "chat", "email"];
+}
+
+public sealed record Interaction(
+    string TenantId,
+    string Id,
+    string Crm,
+    string RecordType,
+    string RecordId,
+    string RepId,
+    string Language,
+    string Channel,
+    string Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? CompletedAt);
+
+public sealed record NewInteraction(string Crm, string RecordType, string RecordId, string RepId, string Language, string Channel);
+
+/// <summary>A stored segment: text already redacted, signals as the classifier and rules saw them.</summary>
+public sealed record StoredSegment(long Seq, string Speaker, string Text, long StartMs, long EndMs, string SignalsJson);
+
+/// <summary>One entry of an interaction's event log; <see cref="Id"/> is the SSE event id (1, 2, 3 ... per interaction).</summary>
+public sealed record InteractionEvent(string TenantId, string InteractionId, long Id, string Type, string Data);
+
+public static class InteractionEventTypes
+{
+    public const string Tip = "tip";
+    public const string Metrics = "metrics";
+    public const string Content = "content";
+
+    /// <summary>Internal only: tells open streams the interaction completed; never written to a client.</summary>
+    public const string Completed = "completed";
+}

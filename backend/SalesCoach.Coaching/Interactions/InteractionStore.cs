@@ -1,0 +1,149 @@
+using System.Data.Common;
+using Dapper;
+using SalesCoach.Storage.Database;
+
+namespace SalesCoach.Coaching.Interactions;
+
+/// <summary>Interactions, segments, tips and the event log. Every statement is scoped by tenant id.</summary>
+public sealed class InteractionStore(SqlDatabase database, TimeProvider time)
+{
+    public async Task<Interaction> CreateAsync(string tenantId, NewInteraction request, CancellationToken cancellationToken = default)
+    {
+        var interaction = new Interaction(tenantId, Guid.NewGuid().ToString("N"), request.Crm, request.RecordType, request.RecordId,
+            request.RepId, request.Language, request.Channel, InteractionStatus.Live, time.GetUtcNow(), null);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO coaching_interactions (tenant_id, id, crm, record_type, record_id, rep_id, language, channel, status, created_at)
+            VALUES (@TenantId, @Id, @Crm, @RecordType, @RecordId, @RepId, @Language, @Channel, @Status, @at)
+            """,
+            new
+            {
+                interaction.TenantId, interaction.Id, interaction.Crm, interaction.RecordType, interaction.RecordId,
+                interaction.RepId, interaction.Language, interaction.Channel, interaction.Status, at = interaction.CreatedAt.ToUnixMs(),
+            }, cancellationToken: cancellationToken));
+        return interaction;
+    }
+
+    public async Task<Interaction?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<InteractionRow>(new CommandDefinition(
+            """
+            SELECT tenant_id AS TenantId, id AS Id, crm AS Crm, record_type AS RecordType, record_id AS RecordId, rep_id AS RepId,
+                   language AS Language, channel AS Channel, status AS Status, created_at AS CreatedAt, completed_at AS CompletedAt
+            FROM coaching_interactions WHERE tenant_id = @tenantId AND id = @id
+            """, new { tenantId, id }, cancellationToken: cancellationToken));
+        return row?.ToInteraction();
+    }
+
+    public async Task<List<StoredSegment>> LoadSegmentsAsync(string tenantId, string interactionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StoredSegment>(new CommandDefinition(
+            """
+            SELECT seq AS Seq, speaker AS Speaker, text AS Text, start_ms AS StartMs, end_ms AS EndMs, signals AS SignalsJson
+            FROM coaching_segments WHERE tenant_id = @tenantId AND interaction_id = @interactionId ORDER BY seq
+            """, new { tenantId, interactionId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    /// <summary>What a live interaction needs after a restart: when each tip kind last fired, and the last event id.</summary>
+    public async Task<(Dictionary<string, long> LastTipMs, long LastEventId)> LoadLiveStateAsync(
+        string tenantId, string interactionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var tips = await connection.QueryAsync<(string Kind, long Ms)>(new CommandDefinition(
+            """
+            SELECT kind, MAX(conversation_ms) FROM coaching_tips
+            WHERE tenant_id = @tenantId AND interaction_id = @interactionId GROUP BY kind
+            """, new { tenantId, interactionId }, cancellationToken: cancellationToken));
+        var lastEvent = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(event_id) FROM coaching_events WHERE tenant_id = @tenantId AND interaction_id = @interactionId",
+            new { tenantId, interactionId }, cancellationToken: cancellationToken));
+        return (tips.ToDictionary(t => t.Kind, t => t.Ms), lastEvent ?? 0);
+    }
+
+    /// <summary>Writes one append (segments, tips, events) in a single transaction: all of it or none.</summary>
+    public async Task SaveAppendAsync(
+        string tenantId, string interactionId, IReadOnlyList<StoredSegment> segments, IReadOnlyList<StoredTip> tips,
+        IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken = default)
+    {
+        var at = time.GetUtcNow().ToUnixMs();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO coaching_segments (tenant_id, interaction_id, seq, speaker, text, start_ms, end_ms, signals, received_at)
+            VALUES (@tenantId, @interactionId, @Seq, @Speaker, @Text, @StartMs, @EndMs, @SignalsJson, @at)
+            ON CONFLICT (tenant_id, interaction_id, seq) DO NOTHING
+            """,
+            segments.Select(s => new { tenantId, interactionId, s.Seq, s.Speaker, s.Text, s.StartMs, s.EndMs, s.SignalsJson, at }),
+            transaction, cancellationToken: cancellationToken));
+        if (tips.Count > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO coaching_tips (tenant_id, interaction_id, id, kind, segment_seq, conversation_ms, body, created_at)
+                VALUES (@tenantId, @interactionId, @Id, @Kind, @SegmentSeq, @ConversationMs, @Body, @at)
+                """,
+                tips.Select(t => new { tenantId, interactionId, t.Id, t.Kind, t.SegmentSeq, t.ConversationMs, t.Body, at }),
+                transaction, cancellationToken: cancellationToken));
+        }
+
+        await InsertEventsAsync(connection, transaction, events, at, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task AppendEventsAsync(IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertEventsAsync(connection, transaction, events, time.GetUtcNow().ToUnixMs(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<List<InteractionEvent>> ReadEventsAsync(
+        string tenantId, string interactionId, long afterId, int limit, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<InteractionEvent>(new CommandDefinition(
+            """
+            SELECT tenant_id AS TenantId, interaction_id AS InteractionId, event_id AS Id, type AS Type, data AS Data
+            FROM coaching_events WHERE tenant_id = @tenantId AND interaction_id = @interactionId AND event_id > @afterId
+            ORDER BY event_id LIMIT @limit
+            """, new { tenantId, interactionId, afterId, limit }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    public async Task<List<string>> ReadTipsAsync(string tenantId, string interactionId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT body FROM coaching_tips WHERE tenant_id = @tenantId AND interaction_id = @interactionId ORDER BY segment_seq, created_at",
+            new { tenantId, interactionId }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private static Task InsertEventsAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<InteractionEvent> events, long at, CancellationToken cancellationToken) =>
+        events.Count == 0
+            ? Task.CompletedTask
+            : connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO coaching_events (tenant_id, interaction_id, event_id, type, data, created_at)
+                VALUES (@TenantId, @InteractionId, @Id, @Type, @Data, @at)
+                """,
+                events.Select(e => new { e.TenantId, e.InteractionId, e.Id, e.Type, e.Data, at }), transaction, cancellationToken: cancellationToken));
+
+    private sealed record InteractionRow(
+        string TenantId, string Id, string Crm, string RecordType, string RecordId, string RepId,
+        string Language, string Channel, string Status, long CreatedAt, long? CompletedAt)
+    {
+        public Interaction ToInteraction() => new(TenantId, Id, Crm, RecordType, RecordId, RepId, Language, Channel, Status,
+            UnixTime.FromUnixMs(CreatedAt), CompletedAt is { } done ? UnixTime.FromUnixMs(done) : null);
+    }
+}
+
+/// <summary>A tip as stored: its JSON body, plus the conversation time its cooldown counts from.</summary>
+public sealed record StoredTip(string Id, string Kind, long SegmentSeq, long ConversationMs, string Body);
