@@ -3,8 +3,9 @@ using SalesCoach.Api.Auth;
 using SalesCoach.Api.Coaching;
 using SalesCoach.Api.Content;
 using SalesCoach.Api.Infrastructure;
-using SalesCoach.Inference;
 using SalesCoach.Api.Surfaces;
+using SalesCoach.Crm;
+using SalesCoach.Inference;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -12,6 +13,7 @@ builder.AddSalesCoachDefaults();
 builder.Services.AddSalesCoachStorage();
 builder.Services.AddCallerAuthentication();
 builder.Services.AddAdmin();
+builder.Services.AddCrm();
 builder.Services.AddInference();
 builder.Services.AddCoaching();
 builder.Services.AddContent();
