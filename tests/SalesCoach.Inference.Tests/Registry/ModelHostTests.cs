@@ -26,7 +26,7 @@ public sealed class ModelHostTests
         }
 
         await fixture.Registry.ActivateAsync(Global, "signals", 1, "test", ct);
-        var liveBefore = InferenceSession.LiveSessionCount;
+        var liveBefore = Runtime.LiveSessions.Settled();
         var host = new ModelHost(fixture.Registry);
         var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var servedBy = new int[4];
