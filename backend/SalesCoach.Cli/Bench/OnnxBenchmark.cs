@@ -41,7 +41,7 @@ public static class OnnxBenchmark
         var scorer = new EmbeddingBagScorer(model);
         var scores = new float[settings.Labels];
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"model: buckets {settings.Buckets}, dim {settings.Dim}, labels {settings.Labels}; input: batch 1 x {settings.Features} ids; ONNX Runtime {OnnxRuntime.Shared.Version}, 1 intra-op thread"));
+            $"model: buckets {settings.Buckets}, dim {settings.Dim}, labels {settings.Labels}; input: batch 1 x {settings.Features} ids; ONNX Runtime {OnnxRuntime.Shared.Version} from {OnnxRuntime.Shared.LibraryPath}, 1 intra-op thread"));
 
         // Check they agree before timing them: a fast wrong answer is no result.
         var check = session.Score(inputs[0].Ids, inputs[0].Weights);
