@@ -37,5 +37,11 @@ if [ -f plugins/package.json ]; then
   (cd plugins && npm run --silent build)
 fi
 
+if [ "$mode" = "--test" ]; then
+  # The real peers of the CRM signature conformance tests (HubSpot's API client, a published Salesforce request).
+  log "npm packages for the conformance tests"
+  (cd tests/conformance-peers && npm ci --no-audit --no-fund --ignore-scripts)
+fi
+
 log "NuGet restore"
 dotnet restore SalesCoach.Plugins.sln --verbosity quiet

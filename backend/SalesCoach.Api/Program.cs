@@ -1,7 +1,11 @@
 using SalesCoach.Api.Admin;
 using SalesCoach.Api.Auth;
 using SalesCoach.Api.Coaching;
+using SalesCoach.Api.Content;
 using SalesCoach.Api.Infrastructure;
+using SalesCoach.Api.Surfaces;
+using SalesCoach.Crm;
+using SalesCoach.Inference;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,7 +13,11 @@ builder.AddSalesCoachDefaults();
 builder.Services.AddSalesCoachStorage();
 builder.Services.AddCallerAuthentication();
 builder.Services.AddAdmin();
+builder.Services.AddCrm();
+builder.Services.AddInference();
 builder.Services.AddCoaching();
+builder.Services.AddContent();
+builder.Services.AddSurfaces();
 
 var app = builder.Build();
 
@@ -20,6 +28,8 @@ app.MapMeApi();
 app.MapConnectionsApi();
 app.MapAuditApi();
 app.MapCoachingApi();
+app.MapContentApi();
+app.MapSurfaces();
 
 app.Run();
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SalesCoach.Cli.Bench;
 using SalesCoach.Cli.Coaching;
 using SalesCoach.Cli.Infrastructure;
+using SalesCoach.Cli.Content;
 using SalesCoach.Cli.Models;
 
 namespace SalesCoach.Cli;
@@ -16,6 +17,7 @@ public static class CliRoot
         root.Subcommands.Add(ModelCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(ContentCommands.Create());
         return root;
     }
 }

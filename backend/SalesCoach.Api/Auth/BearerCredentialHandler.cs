@@ -13,7 +13,7 @@ internal sealed class BearerCredentialHandler(
 {
     public const string SchemeName = "Bearer";
 
-    /// <summary>Longer headers are refused before any token parser sees them (see docs/SECURITY.md).</summary>
+    /// <summary>Longer headers are refused before any token parser sees them (see backend/SalesCoach.Api/SECURITY.md).</summary>
     private const int MaxCredentialLength = 8 * 1024;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()

@@ -14,15 +14,16 @@ public static class OnnxBenchmark
 {
     public sealed record Settings(int Buckets, int Dim, int Labels, int Features, double SecondsPerRun, int Seed);
 
-    /// <summary>Wall-clock and process CPU seconds: on a shared machine CPU time is the steadier figure.</summary>
-    public sealed record Result(string Name, long Calls, double Seconds, double CpuSeconds)
+    /// <summary>
+    /// Medians over rounds of wall-clock and process CPU time per call: on a shared machine CPU time is
+    /// the steadier figure, and alternating short rounds of both sides spreads load changes over both.
+    /// </summary>
+    public sealed record Result(string Name, long Calls, double MicrosecondsPerCall, double CpuMicrosecondsPerCall)
     {
-        public double MicrosecondsPerCall => Seconds * 1e6 / Calls;
-
-        public double CpuMicrosecondsPerCall => CpuSeconds * 1e6 / Calls;
-
-        public double CallsPerSecond => Calls / Seconds;
+        public double CallsPerSecond => 1e6 / MicrosecondsPerCall;
     }
+
+    private const int Rounds = 5;
 
     public static (Result Ort, Result Managed) Run(Settings settings, TextWriter output)
     {
@@ -41,7 +42,7 @@ public static class OnnxBenchmark
         var scorer = new EmbeddingBagScorer(model);
         var scores = new float[settings.Labels];
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"model: buckets {settings.Buckets}, dim {settings.Dim}, labels {settings.Labels}; input: batch 1 x {settings.Features} ids; ONNX Runtime {OnnxRuntime.Shared.Version}, 1 intra-op thread"));
+            $"model: buckets {settings.Buckets}, dim {settings.Dim}, labels {settings.Labels}; input: batch 1 x {settings.Features} ids; ONNX Runtime {OnnxRuntime.Shared.Version} from {OnnxRuntime.Shared.LibraryPath}, 1 intra-op thread"));
 
         // Check they agree before timing them: a fast wrong answer is no result.
         var check = session.Score(inputs[0].Ids, inputs[0].Weights);
@@ -49,18 +50,32 @@ public static class OnnxBenchmark
         var gap = check.Zip(scores).Max(p => MathF.Abs(p.First - p.Second));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"max |ORT - managed| on a sample: {gap:E2}"));
 
-        var ort = Measure("onnxruntime", settings.SecondsPerRun, i => session.Score(inputs[i & 255].Ids, inputs[i & 255].Weights));
-        var managed = Measure("managed", settings.SecondsPerRun, i => scorer.Score(inputs[i & 255].Ids, inputs[i & 255].Weights, scores));
-        return (ort, managed);
+        var bound = new float[settings.Labels];
+        Action<int> runOrt = i => session.Score(inputs[i & 255].Ids, inputs[i & 255].Weights, 1, bound);
+        Action<int> runManaged = i => scorer.Score(inputs[i & 255].Ids, inputs[i & 255].Weights, scores);
+        Warm(runOrt);
+        Warm(runManaged);
+        var ortRounds = new List<(long Calls, double Wall, double Cpu)>();
+        var managedRounds = new List<(long Calls, double Wall, double Cpu)>();
+        for (var round = 0; round < Rounds; round++)
+        {
+            ortRounds.Add(Measure(settings.SecondsPerRun / Rounds, runOrt));
+            managedRounds.Add(Measure(settings.SecondsPerRun / Rounds, runManaged));
+        }
+
+        return (Summarize("onnxruntime", ortRounds), Summarize("managed", managedRounds));
     }
 
-    private static Result Measure(string name, double seconds, Action<int> call)
+    private static void Warm(Action<int> call)
     {
         for (var i = 0; i < 2000; i++)
         {
-            call(i); // warm-up: JIT tiers and the runtime's first-run allocations
+            call(i); // JIT tiers and the runtime's first-run allocations
         }
+    }
 
+    private static (long Calls, double Wall, double Cpu) Measure(double seconds, Action<int> call)
+    {
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
@@ -78,7 +93,18 @@ public static class OnnxBenchmark
 
         var wall = watch.Elapsed.TotalSeconds;
         process.Refresh();
-        return new Result(name, calls, wall, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
+        return (calls, wall, (process.TotalProcessorTime - cpuBefore).TotalSeconds);
+    }
+
+    private static Result Summarize(string name, List<(long Calls, double Wall, double Cpu)> rounds)
+    {
+        static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted[sorted.Length / 2];
+        }
+
+        return new Result(name, rounds.Sum(r => r.Calls), Median(rounds.Select(r => r.Wall * 1e6 / r.Calls)), Median(rounds.Select(r => r.Cpu * 1e6 / r.Calls)));
     }
 
     private static float[] Values(Random random, int count)

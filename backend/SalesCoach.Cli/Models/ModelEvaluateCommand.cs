@@ -11,7 +11,7 @@ public static class ModelEvaluateCommand
     public static Command Create()
     {
         var data = new DataOptions();
-        var model = new Option<DirectoryInfo>("--model") { Description = "Model directory (model.json + weights)", Required = true };
+        var model = new Option<DirectoryInfo>("--model") { Description = "Model directory (model.onnx + model.json)", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a summary" };
         var runtime = new Option<string>("--runtime")
         {

@@ -2,14 +2,15 @@ using System.CommandLine;
 using System.Text.Json;
 using SalesCoach.Cli.Infrastructure;
 using SalesCoach.Inference.Data;
+using SalesCoach.Inference.Featurization;
 using SalesCoach.Inference.Registry;
 using SalesCoach.Inference.Training;
 
 namespace SalesCoach.Cli.Models;
 
 /// <summary>
-/// <c>model retrain --name NAME --data FILE ...</c>: clean, train a candidate, evaluate it against the
-/// active registry model on the same held-out rows, and register + activate it only if it is better.
+/// <c>model retrain --data FILE --text COL --label COL --name NAME [--tenant T] ...</c>: clean the data, train,
+/// compare with the model now serving on held-out rows, register the candidate and activate it only if better.
 /// </summary>
 public static class ModelRetrainCommand
 {
@@ -19,79 +20,70 @@ public static class ModelRetrainCommand
         var name = RegistryOptions.Name();
         var tenant = RegistryOptions.Tenant();
         var multiLabel = new Option<bool>("--multi-label") { Description = "Several labels per text (per-label sigmoid)" };
-        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 42 };
-        var holdOut = new Option<double>("--holdout") { Description = "Share of the cleaned rows held out to compare the models", DefaultValueFactory = _ => 0.2 };
-        var allowNew = new Option<bool>("--allow-new-labels") { Description = "Keep rows whose labels the active model does not know" };
-        var outDir = new Option<DirectoryInfo?>("--out") { Description = "Keep the candidate model directory here" };
-        var command = new Command("retrain", "Clean data, train a candidate, promote it only if it beats the active model on held-out rows");
+        var seed = new Option<int>("--seed") { Description = "Random seed (split and training)", DefaultValueFactory = _ => 42 };
+        var buckets = new Option<int>("--buckets") { Description = "Hash buckets", DefaultValueFactory = _ => new FeaturizerOptions().Buckets };
+        var holdout = new Option<FileInfo?>("--holdout") { Description = "Held-out file (same columns); default: a stratified share of --data" };
+        var fraction = new Option<double>("--holdout-fraction") { Description = "Share held out when no --holdout is given", DefaultValueFactory = _ => 0.2 };
+        var metric = new Option<PromotionMetric>("--metric") { Description = "Held-out figure that decides promotion", DefaultValueFactory = _ => PromotionMetric.MacroF1 };
+        var outDir = new Option<DirectoryInfo?>("--out") { Description = "Where to write the candidate model directory (default: a temporary folder)" };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var command = new Command("retrain", "Clean data, train, evaluate against the active model on held-out rows, promote only if better");
         data.AddTo(command);
-        foreach (var option in new Option[] { name, tenant, multiLabel, seed, holdOut, allowNew, outDir })
+        foreach (var option in new Option[] { name, tenant, multiLabel, seed, buckets, holdout, fraction, metric, outDir, json })
         {
             command.Options.Add(option);
         }
 
-        holdOut.Validators.Add(result =>
+        command.SetAction((parse, cancellationToken) => RegistryOptions.RunAsync(parse, async output =>
         {
-            if (result.GetValueOrDefault<double>() is < 0.05 or > 0.5)
+            var (text, label) = (parse.GetRequiredValue(data.Text), parse.GetRequiredValue(data.Label));
+            var dataset = Read(parse.GetRequiredValue(data.Data).FullName, text, label);
+            var directory = parse.GetValue(outDir)?.FullName ?? Directory.CreateTempSubdirectory("salescoach-retrain-").FullName;
+            var request = new RetrainRequest(
+                parse.GetValue(tenant)!, parse.GetRequiredValue(name), dataset.Examples, dataset.Sha256,
+                new TrainerOptions
+                {
+                    Featurizer = new FeaturizerOptions { Buckets = parse.GetValue(buckets) },
+                    Seed = parse.GetValue(seed),
+                    MultiLabel = parse.GetValue(multiLabel),
+                    OosLabel = parse.GetValue(data.OosLabel),
+                },
+                directory)
             {
-                result.AddError("--holdout must be between 0.05 and 0.5.");
-            }
-        });
-        command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(parse, async (output, error) =>
-        {
-            var dataset = DatasetReader.Read(parse.GetRequiredValue(data.Data).FullName, parse.GetRequiredValue(data.Text), parse.GetRequiredValue(data.Label));
-            var (tenantId, modelName) = (parse.GetValue(tenant)!, parse.GetRequiredValue(name));
+                Holdout = parse.GetValue(holdout) is { } file ? Read(file.FullName, text, label).Examples : null,
+                HoldoutFraction = Math.Clamp(parse.GetValue(fraction), 0.05, 0.5),
+                Metric = parse.GetValue(metric),
+            };
             await using var storage = await CliStorage.OpenAsync(parse, cancellationToken);
-            var registry = storage.CreateRegistry();
-            var active = await LoadActiveAsync(registry, tenantId, modelName, cancellationToken);
-            var options = new TrainerOptions { Seed = parse.GetValue(seed), MultiLabel = parse.GetValue(multiLabel), OosLabel = parse.GetValue(data.OosLabel) };
-            var keep = parse.GetValue(outDir)?.FullName;
-            var directory = keep ?? Directory.CreateTempSubdirectory("salescoach-retrain-").FullName;
-            try
-            {
-                var outcome = RetrainPipeline.Run(dataset.Examples, options, active, directory, dataset.Sha256,
-                    parse.GetValue(holdOut), parse.GetValue(allowNew), error.WriteLine);
-                int? promoted = null;
-                if (outcome.Promote)
+            var error = parse.InvocationConfiguration.Error;
+            var result = await new RetrainingPipeline(storage.CreateRegistry()).RunAsync(request, error.WriteLine, cancellationToken);
+            output.WriteLine(parse.GetValue(json)
+                ? JsonSerializer.Serialize(new
                 {
-                    var version = await registry.RegisterAsync(tenantId, modelName, await ModelRegistrations.FromDirectoryAsync(directory, cancellationToken), cancellationToken);
-                    await registry.ActivateAsync(tenantId, modelName, version.Version, RegistryOptions.Actor, cancellationToken);
-                    promoted = version.Version;
-                }
-
-                output.WriteLine(JsonSerializer.Serialize(new
-                {
-                    name = modelName,
-                    cleaning = outcome.Cleaning,
-                    heldOut = outcome.HeldOut,
-                    metric = outcome.Metric,
-                    candidate = new { accuracy = outcome.CandidateReport.Accuracy, macroF1 = outcome.CandidateReport.MacroF1 },
-                    active = active is null ? null : new { version = active.Version, accuracy = outcome.ActiveReport!.Accuracy, macroF1 = outcome.ActiveReport.MacroF1 },
-                    promoted = outcome.Promote,
-                    version = promoted,
-                }, JsonSerializerOptions.Web));
-            }
-            finally
-            {
-                if (keep is null)
-                {
-                    Directory.Delete(directory, recursive: true);
-                }
-            }
+                    promoted = result.Promoted,
+                    reason = result.Reason,
+                    candidate = new { version = result.Candidate.Version, accuracy = result.CandidateReport.Accuracy, macroF1 = result.CandidateReport.MacroF1 },
+                    incumbent = result.Incumbent is null ? null : new { version = result.Incumbent.Version, tenant = result.Incumbent.TenantId, accuracy = result.IncumbentReport!.Accuracy, macroF1 = result.IncumbentReport.MacroF1 },
+                    cleaning = result.Cleaning,
+                    trainExamples = result.TrainExamples,
+                    holdoutExamples = result.HoldoutExamples,
+                    modelDirectory = directory,
+                })
+                : $"{result.Reason} (candidate v{result.Candidate.Version} written to {directory})");
+            return result.Promoted ? 0 : 2;
         }));
         return command;
     }
 
-    private static async Task<ActiveModel?> LoadActiveAsync(ModelRegistry registry, string tenantId, string name, CancellationToken cancellationToken)
+    private static Dataset Read(string path, string text, string label)
     {
-        var version = await registry.ResolveAsync(tenantId, name, cancellationToken);
-        if (version is null)
+        try
         {
-            return null;
+            return DatasetReader.Read(path, text, label);
         }
-
-        var metadata = JsonSerializer.Deserialize<ModelMetadata>(version.ManifestJson, ModelDirectory.Json)
-            ?? throw new InvalidDataException($"{name} v{version.Version} has no model.json manifest.");
-        return new ActiveModel(await registry.ReadModelAsync(version, cancellationToken), metadata, version.Version);
+        catch (Exception error) when (error is IOException or InvalidDataException or JsonException)
+        {
+            throw new ModelRegistryException($"Cannot read '{path}': {error.Message}");
+        }
     }
 }

@@ -61,6 +61,8 @@ public sealed class EmbeddingBagScorer(EmbeddingBagClassifier model)
 
             if (Model.Activation == OutputActivation.Softmax)
             {
+                // exp() overflows past 88: shift by the max first (same result, no inf/inf = NaN).
+                TensorPrimitives.Subtract(scores, TensorPrimitives.Max(scores), scores);
                 TensorPrimitives.SoftMax(scores, scores);
             }
             else

@@ -34,6 +34,14 @@ public class ModelTrainEvaluateCommandTests
         Assert.Equal(10, price.GetProperty("support").GetInt32());
         Assert.True(price.TryGetProperty("precision", out _) && price.TryGetProperty("recall", out _) && price.TryGetProperty("f1", out _));
         Assert.Contains("| macro-F1 |", File.ReadAllText(Path.Combine(dir.File("report"), "evaluation.md")));
+
+        // The managed maths decide exactly as ONNX Runtime does.
+        var managed = CliRunner.Run("model", "evaluate", "--model", model, "--data", dir.File("test.csv"), "--text", "utterance",
+            "--label", "intent", "--oos-label", "none", "--json", "--runtime", "managed");
+        Assert.True(managed.ExitCode == 0, managed.Error);
+        var managedJson = JsonDocument.Parse(managed.Output).RootElement;
+        Assert.Equal(json.GetProperty("accuracy").GetDouble(), managedJson.GetProperty("accuracy").GetDouble());
+        Assert.Equal(json.GetProperty("perLabel").ToString(), managedJson.GetProperty("perLabel").ToString());
     }
 
     [Fact]

@@ -32,6 +32,25 @@ public sealed class ModelRegistryTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
+    public async Task RegisterAndActivate_Concurrently_NumbersNeverCollide(StorageProvider provider)
+    {
+        await using var fixture = await RegistryFixture.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+
+        var versions = await Task.WhenAll(Enumerable.Range(1, 6).Select(seed => Task.Run(async () =>
+        {
+            var registered = await fixture.Registry.RegisterAsync(Global, "signals", RegistryFixture.Registration(seed), ct);
+            await fixture.Registry.ActivateAsync(Global, "signals", registered.Version, "test", ct);
+            return registered.Version;
+        }, ct)));
+
+        Assert.Equal([1, 2, 3, 4, 5, 6], versions.Order());
+        Assert.Equal(6, (await fixture.Registry.HistoryAsync(Global, "signals", ct)).Select(h => h.Sequence).Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
     public async Task ActivateAndRollback_WalksBackThroughHistory(StorageProvider provider)
     {
         await using var fixture = await RegistryFixture.CreateAsync(provider);

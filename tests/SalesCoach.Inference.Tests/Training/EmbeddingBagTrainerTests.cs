@@ -26,6 +26,20 @@ public class EmbeddingBagTrainerTests
     }
 
     [Fact]
+    public void Save_SameSeed_ByteIdenticalModelFiles()
+    {
+        using var first = new TempDirectory();
+        using var second = new TempDirectory();
+        var data = SyntheticData.Create(20, seed: 1);
+        ModelDirectory.Save(first.Path, EmbeddingBagTrainer.Train(data, Small, trainingDataSha256: "abc"));
+        ModelDirectory.Save(second.Path, EmbeddingBagTrainer.Train(data, Small, trainingDataSha256: "abc"));
+        foreach (var file in new[] { ModelDirectory.OnnxFile, ModelDirectory.MetadataFile })
+        {
+            Assert.Equal(File.ReadAllBytes(first.File(file)), File.ReadAllBytes(second.File(file)));
+        }
+    }
+
+    [Fact]
     public void Train_DifferentSeed_DifferentWeights()
     {
         var data = SyntheticData.Create(40, seed: 1);

@@ -1,0 +1,139 @@
+using SalesCoach.Content.Engagement;
+using SalesCoach.Content.Search;
+
+namespace SalesCoach.Content.Ranking;
+
+/// <summary>
+/// Picks content for a record and a conversation. Keyword (store full-text) and semantic
+/// (in-process embeddings) scores are added to boosts for record context, conversation signals,
+/// language and the tenant's own engagement; each boost that applies becomes a reason.
+/// </summary>
+public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullText, EngagementStore engagement, RankingWeights? weights = null)
+{
+    private const int MaxTerms = 24;
+    private const int MaxTurns = 20;
+    private const int KeywordCandidates = 100;
+
+    private readonly RankingWeights _w = weights ?? RankingWeights.Default;
+
+    public async Task<IReadOnlyList<Recommendation>> RankAsync(string tenantId, RecommendationQuery query, CancellationToken cancellationToken = default)
+    {
+        var snapshot = await cache.GetAsync(tenantId, cancellationToken);
+        if (snapshot.Items.Length == 0)
+        {
+            return [];
+        }
+
+        var language = query.Language ?? "en";
+        var text = RankingContext.QueryText(query, MaxTurns);
+        var keyword = new Dictionary<int, double>();
+        if (query.Mode != RankingMode.Semantic)
+        {
+            var terms = QueryTerms.From(text, language, MaxTerms, snapshot.Model.DocumentFrequency);
+            var hits = await fullText.SearchAsync(tenantId, terms, language, KeywordCandidates, cancellationToken);
+            var best = hits.Count > 0 ? Math.Max(hits[0].Score, 1e-9) : 1;
+            foreach (var hit in hits)
+            {
+                if (snapshot.IndexOf(hit.Id) is { } index)
+                {
+                    keyword[index] = hit.Score / best;
+                }
+            }
+        }
+
+        var semantic = query.Mode == RankingMode.Keyword ? null : SemanticScores(snapshot, text, language);
+        var context = new RankingContext(query, snapshot);
+        var candidates = query.Mode switch
+        {
+            RankingMode.Keyword => Top(keyword.Keys, i => keyword[i], query.Limit),
+            RankingMode.Semantic => Top(Enumerable.Range(0, snapshot.Items.Length), i => semantic![i], query.Limit),
+            _ => Top(Enumerable.Range(0, snapshot.Items.Length), i => Score(i, snapshot, context, keyword, semantic!, null), (query.Limit * 4) + 20),
+        };
+        if (query.Mode != RankingMode.Combined)
+        {
+            return [.. candidates.Select(i => ToRecommendation(snapshot.Items[i], query.Mode == RankingMode.Keyword ? keyword[i] : semantic![i], []))];
+        }
+
+        var stats = await engagement.StatsAsync(tenantId, [.. candidates.Select(i => snapshot.Items[i].Id)], cancellationToken);
+        var ranked = new List<Recommendation>(candidates.Count);
+        foreach (var i in candidates)
+        {
+            var reasons = new List<(double Weight, string Text)>();
+            var score = Score(i, snapshot, context, keyword, semantic!, reasons);
+            var itemStats = stats.GetValueOrDefault(snapshot.Items[i].Id, EngagementStats.None);
+            score += _w.Engagement * EngagementPrior.Adjustment(itemStats);
+            if (EngagementReason(itemStats) is { } engaged)
+            {
+                reasons.Add((0.1, engaged));
+            }
+
+            ranked.Add(ToRecommendation(snapshot.Items[i], score, [.. reasons.OrderByDescending(r => r.Weight).Select(r => r.Text)]));
+        }
+
+        return [.. ranked.OrderByDescending(r => r.Score).ThenBy(r => r.ContentId, StringComparer.Ordinal).Take(query.Limit)];
+    }
+
+    private static float[] SemanticScores(LibrarySnapshot snapshot, string text, string language)
+    {
+        Span<float> vector = stackalloc float[SemanticModel.Dimensions];
+        snapshot.Model.Embed(ConceptLexicon.Expand(TextAnalyzer.Tokens(text, language)), vector);
+        var scores = new float[snapshot.Items.Length];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = System.Numerics.Tensors.TensorPrimitives.Dot(snapshot.Embedding(i), vector);
+        }
+
+        return scores;
+    }
+
+    private double Score(int i, LibrarySnapshot snapshot, RankingContext c, Dictionary<int, double> keyword, float[] semantic, List<(double, string)>? reasons)
+    {
+        var item = snapshot.Items[i];
+        var score = (_w.Keyword * keyword.GetValueOrDefault(i)) + (_w.Semantic * Math.Max(0, semantic[i]));
+        score += ContextBoosts.Apply(item, c, _w, reasons);
+        if (reasons is not null && keyword.GetValueOrDefault(i) >= 0.5)
+        {
+            reasons.Add((0.05, "Its text matches the record and the conversation"));
+        }
+
+        return score;
+    }
+
+    private static string? EngagementReason(EngagementStats s) => s switch
+    {
+        { Used: > 0 } when s.Used >= s.NotHelpful => $"Used by your team in {s.Used} conversation{(s.Used == 1 ? "" : "s")}",
+        { Helpful: > 0 } when s.Helpful > s.NotHelpful => $"Rated helpful by your team {s.Helpful} time{(s.Helpful == 1 ? "" : "s")}",
+        _ => null,
+    };
+
+    private static List<int> Top(IEnumerable<int> indexes, Func<int, double> score, int count)
+    {
+        // A bounded min-heap keeps the best `count` without sorting the whole library.
+        var heap = new PriorityQueue<int, (double Score, int Index)>(Comparer<(double Score, int Index)>.Create(
+            (a, b) => a.Score != b.Score ? a.Score.CompareTo(b.Score) : b.Index.CompareTo(a.Index)));
+        foreach (var i in indexes)
+        {
+            var s = score(i);
+            if (heap.Count < count)
+            {
+                heap.Enqueue(i, (s, i));
+            }
+            else if (heap.TryPeek(out _, out var worst) && (s > worst.Score || (s == worst.Score && i < worst.Index)))
+            {
+                heap.DequeueEnqueue(i, (s, i));
+            }
+        }
+
+        var result = new List<(int Index, double Score)>(heap.Count);
+        while (heap.TryDequeue(out var index, out var priority))
+        {
+            result.Add((index, priority.Score));
+        }
+
+        result.Reverse();
+        return [.. result.Select(r => r.Index)];
+    }
+
+    private static Recommendation ToRecommendation(IndexedItem item, double score, IReadOnlyList<string> reasons) =>
+        new(item.Id, item.Title, item.Type, item.Url, Math.Round(score, 4), reasons);
+}

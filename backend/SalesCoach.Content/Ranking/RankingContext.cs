@@ -1,0 +1,58 @@
+using SalesCoach.Content.Library;
+using SalesCoach.Content.Search;
+
+namespace SalesCoach.Content.Ranking;
+
+/// <summary>A query resolved against one snapshot: lower-cased context values and the signals found in the conversation.</summary>
+internal sealed class RankingContext
+{
+    public RankingContext(RecommendationQuery query, LibrarySnapshot snapshot)
+    {
+        var c = query.Context;
+        Stage = c.Stage?.Trim();
+        Industry = c.Industry?.Trim();
+        Persona = c.Persona?.Trim();
+        Products = [.. c.Products.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim())];
+        RecordCompetitors = c.Competitors.Where(p => !string.IsNullOrWhiteSpace(p)).ToDictionary(p => p.Trim().ToLowerInvariant(), p => p.Trim());
+        Language = query.Language;
+
+        var known = new Dictionary<string, string>(snapshot.Competitors);
+        foreach (var (key, name) in RecordCompetitors)
+        {
+            known.TryAdd(key, name);
+        }
+
+        var detected = ConversationSignals.Detect(query.Conversation, known);
+        Signals = [.. detected.Labels, .. query.Signals ?? []];
+        NamedCompetitors = detected.CompetitorsNamed.ToDictionary(n => n.ToLowerInvariant(), n => n);
+    }
+
+    public string? Stage { get; }
+
+    public string? Industry { get; }
+
+    public string? Persona { get; }
+
+    public string[] Products { get; }
+
+    public Dictionary<string, string> RecordCompetitors { get; }
+
+    public Dictionary<string, string> NamedCompetitors { get; }
+
+    public HashSet<string> Signals { get; }
+
+    public string? Language { get; }
+
+    /// <summary>The text the keyword and semantic signals search with: the record's context and the latest turns.</summary>
+    public static string QueryText(RecommendationQuery query, int maxTurns)
+    {
+        var c = query.Context;
+        var turns = query.Conversation.Count > maxTurns ? query.Conversation.Skip(query.Conversation.Count - maxTurns) : query.Conversation;
+        return string.Join(' ', [c.Stage, c.Industry, c.Persona, .. c.Products, .. c.Competitors, .. turns]);
+    }
+
+    public static bool Has(string[] values, string? wanted) =>
+        wanted is { Length: > 0 } && Array.IndexOf(values, wanted.ToLowerInvariant()) >= 0;
+
+    public static string LanguageName(string language) => ContentLanguages.DisplayName(language);
+}

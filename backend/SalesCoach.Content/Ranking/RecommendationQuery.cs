@@ -1,0 +1,33 @@
+namespace SalesCoach.Content.Ranking;
+
+public sealed record RecordContext(
+    string? Crm, string? RecordType, string? Stage, string? Industry, IReadOnlyList<string> Products, IReadOnlyList<string> Competitors, string? Persona)
+{
+    public static readonly RecordContext Empty = new(null, null, null, null, [], [], null);
+}
+
+public enum RankingMode
+{
+    /// <summary>The store's full-text ranking only (the evaluation baseline).</summary>
+    Keyword,
+
+    /// <summary>Embedding similarity only.</summary>
+    Semantic,
+
+    /// <summary>Keyword + semantic + record context + conversation signals + engagement.</summary>
+    Combined,
+}
+
+/// <summary>
+/// What to rank for. <see cref="Signals"/> are labels another component already detected
+/// (live coaching's classifier); the ranker adds what it finds in <see cref="Conversation"/> itself.
+/// </summary>
+public sealed record RecommendationQuery(
+    RecordContext Context,
+    IReadOnlyList<string> Conversation,
+    string? Language,
+    int Limit,
+    IReadOnlyList<string>? Signals = null,
+    RankingMode Mode = RankingMode.Combined);
+
+public sealed record Recommendation(string ContentId, string Title, string Type, string? Url, double Score, IReadOnlyList<string> Reasons);

@@ -1,0 +1,101 @@
+using SalesCoach.Content.Library;
+
+namespace SalesCoach.Content.Search;
+
+/// <summary>What the ranker needs of one active item, with metadata lower-cased once.</summary>
+public sealed record IndexedItem(
+    string Id,
+    string Title,
+    string Type,
+    string? Url,
+    string Language,
+    string[] Industries,
+    string[] Products,
+    string[] Stages,
+    string[] Personas,
+    string[] Competitors,
+    IReadOnlyDictionary<string, string> CompetitorNames,
+    bool MentionsRoi,
+    bool MentionsOnboarding);
+
+/// <summary>
+/// An immutable, in-memory view of one tenant's active library at one revision: metadata for
+/// context matching, the semantic model trained on this library, and every item's embedding.
+/// </summary>
+public sealed class LibrarySnapshot
+{
+    private readonly float[] _embeddings;
+    private readonly Dictionary<string, int> _positions;
+
+    private LibrarySnapshot(long revision, IndexedItem[] items, SemanticModel model, float[] embeddings, IReadOnlyDictionary<string, string> competitors)
+    {
+        Revision = revision;
+        Items = items;
+        Model = model;
+        _embeddings = embeddings;
+        Competitors = competitors;
+        _positions = new Dictionary<string, int>(items.Length, StringComparer.Ordinal);
+        for (var i = 0; i < items.Length; i++)
+        {
+            _positions[items[i].Id] = i;
+        }
+    }
+
+    public int? IndexOf(string id) => _positions.TryGetValue(id, out var i) ? i : null;
+
+    public long Revision { get; }
+
+    public IndexedItem[] Items { get; }
+
+    public SemanticModel Model { get; }
+
+    /// <summary>Every competitor named anywhere in the library: lower-cased name -> name as written.</summary>
+    public IReadOnlyDictionary<string, string> Competitors { get; }
+
+    public ReadOnlySpan<float> Embedding(int index) => _embeddings.AsSpan(index * SemanticModel.Dimensions, SemanticModel.Dimensions);
+
+    public static LibrarySnapshot Build(long revision, IReadOnlyList<ContentItem> items)
+    {
+        var documents = new List<IReadOnlyList<string>>(items.Count);
+        var indexed = new IndexedItem[items.Count];
+        var competitors = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            var d = items[i].Draft;
+            var tokens = ConceptLexicon.Expand(DocumentTokens(d));
+            documents.Add(tokens);
+            var head = ConceptLexicon.Expand(TextAnalyzer.Tokens($"{d.Title} {d.Summary} {string.Join(' ', d.Tags)}", d.Language));
+            var names = d.Competitors.ToDictionary(c => c.ToLowerInvariant(), c => c);
+            foreach (var (key, name) in names)
+            {
+                competitors.TryAdd(key, name);
+            }
+
+            indexed[i] = new IndexedItem(items[i].Id, d.Title, d.Type, d.Url, d.Language,
+                Lower(d.Industries), Lower(d.Products), Lower(d.Stages), Lower(d.Personas), Lower(d.Competitors), names,
+                head.Contains(ConceptLexicon.Roi), head.Contains(ConceptLexicon.Onboarding));
+        }
+
+        var model = SemanticModel.Train(documents);
+        var embeddings = new float[items.Count * SemanticModel.Dimensions];
+        for (var i = 0; i < items.Count; i++)
+        {
+            model.Embed(documents[i], embeddings.AsSpan(i * SemanticModel.Dimensions, SemanticModel.Dimensions));
+        }
+
+        return new LibrarySnapshot(revision, indexed, model, embeddings, competitors);
+    }
+
+    /// <summary>Title and metadata count twice: they are what the author chose to say the item is about.</summary>
+    public static List<string> DocumentTokens(ContentDraft d)
+    {
+        var head = $"{d.Title} {d.Summary} {string.Join(' ', d.Tags)} {string.Join(' ', d.Industries)} {string.Join(' ', d.Products)} " +
+            $"{string.Join(' ', d.Competitors)} {string.Join(' ', d.Personas)}";
+        var tokens = TextAnalyzer.Tokens(head, d.Language);
+        tokens.AddRange(tokens.ToArray());
+        tokens.AddRange(TextAnalyzer.Tokens(d.Body.Length > 20_000 ? d.Body[..20_000] : d.Body, d.Language));
+        return tokens;
+    }
+
+    private static string[] Lower(IReadOnlyList<string> values) => [.. values.Select(v => v.ToLowerInvariant())];
+}

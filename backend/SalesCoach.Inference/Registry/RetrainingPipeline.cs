@@ -1,0 +1,132 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using SalesCoach.Inference.Data;
+using SalesCoach.Inference.Evaluation;
+using SalesCoach.Inference.Runtime;
+using SalesCoach.Inference.Training;
+
+namespace SalesCoach.Inference.Registry;
+
+/// <summary>Which held-out figure decides a promotion.</summary>
+public enum PromotionMetric
+{
+    MacroF1,
+    Accuracy,
+}
+
+public sealed record RetrainRequest(
+    string TenantId,
+    string Name,
+    IReadOnlyList<LabeledExample> Examples,
+    string DataSha256,
+    TrainerOptions Options,
+    string OutputDirectory)
+{
+    /// <summary>Scored by both models; when null, a share of the cleaned data chosen by a hash of each text is held out (and never trained on).</summary>
+    public IReadOnlyList<LabeledExample>? Holdout { get; init; }
+
+    public double HoldoutFraction { get; init; } = 0.2;
+
+    public PromotionMetric Metric { get; init; } = PromotionMetric.MacroF1;
+}
+
+public sealed record RetrainResult(
+    DataCleaningReport Cleaning,
+    int TrainExamples,
+    int HoldoutExamples,
+    ModelVersion Candidate,
+    EvaluationReport CandidateReport,
+    ModelVersion? Incumbent,
+    EvaluationReport? IncumbentReport,
+    bool Promoted,
+    string Reason);
+
+/// <summary>
+/// The retraining pipeline: validate and clean the data, hold out a test share, train, register the
+/// candidate, evaluate it and the model now serving (tenant, name) on the same held-out rows through
+/// ONNX Runtime, and activate the candidate only if it is strictly better.
+/// </summary>
+public sealed class RetrainingPipeline(ModelRegistry registry)
+{
+    public async Task<RetrainResult> RunAsync(RetrainRequest request, Action<string>? log = null, CancellationToken cancellationToken = default)
+    {
+        var (cleaned, cleaning) = TrainingDataCleaner.Clean(request.Examples, request.Options.MultiLabel);
+        log?.Invoke($"cleaned {cleaning.Input} rows: kept {cleaning.Kept}, empty {cleaning.EmptyText}, too long {cleaning.TooLong}, duplicates {cleaning.Duplicates}, conflicting {cleaning.Conflicting}");
+        var (train, holdout) = request.Holdout is { } given
+            ? (cleaned, TrainingDataCleaner.Clean(given, request.Options.MultiLabel).Examples)
+            : Split(cleaned, request.HoldoutFraction);
+        if (holdout.Count == 0)
+        {
+            throw new ModelRegistryException("Nothing to hold out for the comparison: give more rows or a held-out file.");
+        }
+
+        log?.Invoke($"training on {train.Count} rows, holding out {holdout.Count}");
+        var trained = EmbeddingBagTrainer.Train(train, request.Options, null, request.DataSha256, log);
+        ModelDirectory.Save(request.OutputDirectory, trained);
+        var registration = await ModelRegistrations.FromDirectoryAsync(request.OutputDirectory, cancellationToken);
+        var incumbent = await registry.ResolveAsync(request.TenantId, request.Name, cancellationToken);
+        var candidateReport = Evaluate(registration.Onnx, trained.Metadata, holdout);
+        var incumbentReport = incumbent is null ? null : Evaluate(await registry.ReadModelAsync(incumbent, cancellationToken), Metadata(incumbent), holdout);
+
+        var candidate = await registry.RegisterAsync(request.TenantId, request.Name, registration with
+        {
+            MetricsJson = JsonSerializer.Serialize(new { holdoutAccuracy = candidateReport.Accuracy, holdoutMacroF1 = candidateReport.MacroF1, dev = trained.Metadata.DevMetrics }),
+        }, cancellationToken);
+        var (promote, reason) = Decide(request.Metric, candidateReport, incumbent, incumbentReport);
+        if (promote)
+        {
+            candidate = await registry.ActivateAsync(request.TenantId, request.Name, candidate.Version, "retrain", cancellationToken);
+        }
+
+        log?.Invoke(reason);
+        return new RetrainResult(cleaning, train.Count, holdout.Count, candidate, candidateReport, incumbent, incumbentReport, promote, reason);
+    }
+
+    private static (bool Promote, string Reason) Decide(PromotionMetric metric, EvaluationReport candidate, ModelVersion? incumbent, EvaluationReport? incumbentReport)
+    {
+        if (incumbent is null || incumbentReport is null)
+        {
+            return (true, "promoted: no model was active");
+        }
+
+        double Pick(EvaluationReport r) => metric == PromotionMetric.Accuracy ? r.Accuracy : r.MacroF1;
+        var (mine, theirs) = (Pick(candidate), Pick(incumbentReport));
+        return mine > theirs
+            ? (true, $"promoted: held-out {metric} {mine:F4} > {theirs:F4} of v{incumbent.Version}")
+            : (false, $"kept v{incumbent.Version}: held-out {metric} {mine:F4} is not better than {theirs:F4}");
+    }
+
+    private static EvaluationReport Evaluate(byte[] onnx, ModelMetadata metadata, IReadOnlyList<LabeledExample> holdout)
+    {
+        using var session = OnnxRuntime.Shared.CreateSession(onnx);
+        return ModelEvaluator.Evaluate(new OnnxTextScorer(session, metadata.Featurizer), metadata, holdout);
+    }
+
+    private static ModelMetadata Metadata(ModelVersion version)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ModelMetadata>(version.ManifestJson, ModelDirectory.Json)
+                ?? throw new ModelRegistryException($"v{version.Version} has an empty manifest.");
+        }
+        catch (JsonException error)
+        {
+            throw new ModelRegistryException($"v{version.Version} was not registered from a trained model directory, so it cannot be re-evaluated: {error.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Holds a row out by a hash of its text, not by a seeded shuffle: the same text lands on the same
+    /// side in every run, so a row an earlier pipeline run trained the serving model on never turns up
+    /// in a later run's held-out set (which would flatter the incumbent).
+    /// </summary>
+    internal static (List<LabeledExample> Train, List<LabeledExample> Holdout) Split(List<LabeledExample> rows, double fraction)
+    {
+        var threshold = (ulong)(fraction * 10_000);
+        var holdout = rows.Where(r => BinaryPrimitives.ReadUInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes(r.Text))) % 10_000 < threshold).ToList();
+        var held = holdout.ToHashSet();
+        return (rows.Where(r => !held.Contains(r)).ToList(), holdout);
+    }
+}

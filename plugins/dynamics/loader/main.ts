@@ -1,0 +1,3 @@
+import { mount } from "./loader";
+
+(window as unknown as { SalesCoachDynamicsHost: { mount: typeof mount } }).SalesCoachDynamicsHost = { mount };

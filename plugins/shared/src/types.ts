@@ -1,0 +1,60 @@
+/** Shapes of HTTP API v1 as the adapters read them (see DESIGN.md). */
+export type CrmKind = "salesforce" | "dynamics" | "hubspot";
+export type Severity = "info" | "suggest" | "warn";
+
+export interface Tip {
+  id: string;
+  kind: string;
+  title: string;
+  message: string;
+  language?: string;
+  severity: Severity;
+  segmentSeq?: number;
+  contentIds?: string[];
+}
+
+export interface ContentItem {
+  contentId: string;
+  title: string;
+  type: string;
+  url?: string | null;
+  score?: number;
+  reasons?: string[];
+}
+
+/** Metrics as sent by the coaching engine; every field optional so the UI shows what it gets. */
+export type Metrics = Record<string, unknown>;
+
+export interface CompleteResult {
+  summary?: string;
+  metrics?: Metrics;
+  signals?: unknown[];
+  nextSteps?: unknown[];
+  recommendedContent?: unknown[];
+}
+
+export interface CreateInteraction {
+  crm: CrmKind;
+  recordType: string;
+  recordId: string;
+  repId: string;
+  language: string;
+  channel: string;
+}
+
+export interface RecordRef {
+  type: string;
+  id: string;
+  name?: string;
+}
+
+export type ContentEventType = "impression" | "open" | "share" | "used" | "helpful" | "not_helpful";
+export type TipFeedback = "helpful" | "not_helpful";
+
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+}

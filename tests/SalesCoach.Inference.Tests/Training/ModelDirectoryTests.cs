@@ -1,0 +1,54 @@
+using SalesCoach.Inference.Featurization;
+using SalesCoach.Inference.Models;
+using SalesCoach.Inference.Training;
+
+namespace SalesCoach.Inference.Tests.Training;
+
+public class ModelDirectoryTests
+{
+    private static TrainedModel Trained() => EmbeddingBagTrainer.Train(SyntheticData.Create(10, seed: 3),
+        new TrainerOptions { Featurizer = new FeaturizerOptions { Buckets = 256 }, Dim = 4, MaxEpochs = 2 }, trainingDataSha256: "feed");
+
+    [Fact]
+    public void SaveLoad_RoundTrip_WeightsAndMetadataKept()
+    {
+        using var dir = new TempDirectory();
+        var model = Trained();
+        ModelDirectory.Save(dir.Path, model);
+        var loaded = ModelDirectory.Load(dir.Path);
+
+        Assert.Equal(model.Classifier.Output, loaded.Classifier.Output);
+        Assert.Equal(model.Classifier.Bias, loaded.Classifier.Bias);
+        Assert.Equal(model.Metadata.Featurizer, loaded.Metadata.Featurizer);
+        Assert.Equal("feed", loaded.Metadata.TrainingDataSha256);
+        Assert.Equal(model.Metadata.DevMetrics, loaded.Metadata.DevMetrics);
+        Assert.False(File.Exists(dir.File("model.onnx.tmp")));
+    }
+
+    [Fact]
+    public void Load_TruncatedOnnx_ClearError()
+    {
+        using var dir = new TempDirectory();
+        ModelDirectory.Save(dir.Path, Trained());
+        var bytes = File.ReadAllBytes(dir.File(ModelDirectory.OnnxFile));
+        File.WriteAllBytes(dir.File(ModelDirectory.OnnxFile), bytes[..(bytes.Length / 2)]);
+        Assert.Throws<InvalidDataException>(() => ModelDirectory.Load(dir.Path));
+    }
+
+    [Fact]
+    public void Load_NotAModelDirectory_ClearError()
+    {
+        using var dir = new TempDirectory();
+        var error = Assert.Throws<FileNotFoundException>(() => ModelDirectory.Load(dir.Path));
+        Assert.Contains("model.json", error.Message);
+    }
+
+    [Fact]
+    public void Read_OnnxWithoutOurInitializers_ClearError()
+    {
+        var other = new EmbeddingBagClassifier(4, 2, 2, new float[8], new float[4], new float[2], OutputActivation.Softmax);
+        var bytes = SalesCoach.Inference.Onnx.EmbeddingBagOnnxExporter.Export(other);
+        Assert.Equal(other.Embeddings, OnnxWeightsReader.Read(bytes, OutputActivation.Softmax).Embeddings);
+        Assert.Throws<InvalidDataException>(() => OnnxWeightsReader.Read([0x3A, 0x05, 0x01], OutputActivation.Softmax));
+    }
+}
