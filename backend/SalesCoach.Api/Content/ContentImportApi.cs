@@ -21,7 +21,7 @@ internal static class ContentImportApi
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data");
 
-    private static async Task<Results<Created<ContentCreated>, ValidationProblem, ProblemHttpResult, Conflict<ProblemDetails>>> ImportAsync(
+    private static async Task<Results<Created<ContentCreated>, ValidationProblem, ProblemHttpResult>> ImportAsync(
         HttpRequest request, ContentStore store, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
@@ -75,7 +75,7 @@ internal static class ContentImportApi
 
         var result = await store.CreateAsync(request.HttpContext.GetCaller().RequireTenant(), draft, cancellationToken);
         return result.Status == WriteStatus.DuplicateExternalId
-            ? TypedResults.Conflict(ContentProblems.DuplicateExternalId(draft.ExternalId))
+            ? ContentProblems.DuplicateExternalId(draft.ExternalId)
             : TypedResults.Created($"/api/v1/content/{result.Item!.Id}", new ContentCreated(result.Item.Id, result.Item.Version));
     }
 
