@@ -10,7 +10,7 @@ namespace SalesCoach.Content.Ranking;
 /// </summary>
 public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullText, EngagementStore engagement, RankingWeights? weights = null)
 {
-    private const int MaxTerms = 24;
+    private const int MaxTerms = 16;
     private const int MaxTurns = 20;
     private const int KeywordCandidates = 100;
 
@@ -29,7 +29,7 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
         var keyword = new Dictionary<int, double>();
         if (query.Mode != RankingMode.Semantic)
         {
-            var terms = QueryTerms.From(text, language, MaxTerms, snapshot.Model.DocumentFrequency);
+            var terms = QueryTerms.From(text, language, MaxTerms, snapshot.Model.DocumentFrequency, Math.Max(50, snapshot.Items.Length / 20));
             var hits = await fullText.SearchAsync(tenantId, terms, language, KeywordCandidates, cancellationToken);
             var best = hits.Count > 0 ? Math.Max(hits[0].Score, 1e-9) : 1;
             foreach (var hit in hits)

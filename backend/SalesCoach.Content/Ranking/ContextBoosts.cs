@@ -8,16 +8,33 @@ internal static class ContextBoosts
     public static double Apply(IndexedItem item, RankingContext c, RankingWeights w, List<(double, string)>? reasons)
     {
         var total = Competitors(item, c, w, reasons);
-        total += Match(RankingContext.Has(item.Stages, c.Stage), w.Stage, $"Matches stage: {c.Stage}", reasons);
-        total += Match(RankingContext.Has(item.Industries, c.Industry), w.Industry, $"Matches industry: {c.Industry}", reasons);
-        total += Match(RankingContext.Has(item.Personas, c.Persona), w.Persona, $"Written for: {c.Persona}", reasons);
-        var products = 0;
-        foreach (var product in c.Products)
+        // Reason texts are only built on the second pass (reasons != null), not for every item of the library.
+        if (RankingContext.Has(item.Stages, c.StageKey))
         {
-            if (products < 2 && RankingContext.Has(item.Products, product))
+            total += w.Stage;
+            reasons?.Add((w.Stage, $"Matches stage: {c.Stage}"));
+        }
+
+        if (RankingContext.Has(item.Industries, c.IndustryKey))
+        {
+            total += w.Industry;
+            reasons?.Add((w.Industry, $"Matches industry: {c.Industry}"));
+        }
+
+        if (RankingContext.Has(item.Personas, c.PersonaKey))
+        {
+            total += w.Persona;
+            reasons?.Add((w.Persona, $"Written for: {c.Persona}"));
+        }
+
+        var products = 0;
+        for (var p = 0; p < c.Products.Length && products < 2; p++)
+        {
+            if (RankingContext.Has(item.Products, c.ProductKeys[p]))
             {
                 products++;
-                total += Match(true, w.Product, $"Covers product: {product}", reasons);
+                total += w.Product;
+                reasons?.Add((w.Product, $"Covers product: {c.Products[p]}"));
             }
         }
 
@@ -35,9 +52,15 @@ internal static class ContextBoosts
         total += w.SignalMatch * Math.Min(signalShare, 1.5);
         if (c.Language is { } language)
         {
-            total += item.Language == language
-                ? Match(true, w.SameLanguage, $"In {RankingContext.LanguageName(language)}, the requested language", reasons)
-                : w.OtherLanguage;
+            if (item.Language == language)
+            {
+                total += w.SameLanguage;
+                reasons?.Add((w.SameLanguage, $"In {RankingContext.LanguageName(language)}, the requested language"));
+            }
+            else
+            {
+                total += w.OtherLanguage;
+            }
         }
 
         return total;
@@ -48,6 +71,11 @@ internal static class ContextBoosts
         var best = 0.0;
         string? why = null;
         var battlecard = item.Type == "battlecard";
+        if (item.Competitors.Length == 0 || (c.NamedCompetitors.Count == 0 && c.RecordCompetitors.Count == 0))
+        {
+            return 0;
+        }
+
         foreach (var competitor in item.Competitors)
         {
             var name = item.CompetitorNames.GetValueOrDefault(competitor, competitor);
@@ -68,16 +96,5 @@ internal static class ContextBoosts
         }
 
         return best;
-    }
-
-    private static double Match(bool matched, double weight, string reason, List<(double, string)>? reasons)
-    {
-        if (!matched)
-        {
-            return 0;
-        }
-
-        reasons?.Add((weight, reason));
-        return weight;
     }
 }

@@ -93,12 +93,15 @@ public sealed class FullTextIndex(SqlDatabase database)
             return hits.AsList();
         }
 
+        // CROSS JOIN fixes SQLite's join order: walk the full-text matches, then look each item up by
+        // search_key, rather than test MATCH once per item of the tenant.
         var rows = await connection.QueryAsync<SqliteHitRow>(new CommandDefinition(
             $"""
-            SELECT ci.id AS Id, -{Bm25} AS Score
-            FROM content_fts JOIN content_items ci ON ci.search_key = content_fts.rowid
-            WHERE content_fts MATCH @match AND ci.tenant_id = @tenantId AND ci.archived_at IS NULL
-            ORDER BY {Bm25}, ci.id
+            SELECT ci.id AS Id, -m.rank AS Score
+            FROM (SELECT rowid AS key, {Bm25} AS rank FROM content_fts WHERE content_fts MATCH @match) m
+            CROSS JOIN content_items ci ON ci.search_key = m.key
+            WHERE ci.tenant_id = @tenantId AND ci.archived_at IS NULL
+            ORDER BY m.rank, ci.id
             LIMIT @limit
             """,
             new { tenantId, match = string.Join(" OR ", terms.Select(t => $"\"{t.Token.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")), limit },
