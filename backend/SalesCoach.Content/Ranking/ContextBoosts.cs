@@ -5,6 +5,8 @@ namespace SalesCoach.Content.Ranking;
 /// <summary>The record-context, conversation-signal and language boosts of one item, each with the reason a rep reads.</summary>
 internal static class ContextBoosts
 {
+    public const double MaxSignalShare = 1.5;
+
     public static double Apply(IndexedItem item, RankingContext c, RankingWeights w, List<(double, string)>? reasons)
     {
         var total = Competitors(item, c, w, reasons);
@@ -38,18 +40,26 @@ internal static class ContextBoosts
             }
         }
 
-        var signalShare = 0.0;
-        foreach (var signal in c.Signals)
+        if (reasons is null)
         {
-            var (share, reason) = SignalBoosts.For(signal, item);
-            if (share > 0 && signalShare < 1.5)
-            {
-                signalShare += share;
-                reasons?.Add((w.SignalMatch * share, reason!));
-            }
+            // First pass over the whole library: the signal share depends only on the item's kind, so it is looked up, not recomputed.
+            total += w.SignalMatch * c.SignalShare(item);
         }
+        else
+        {
+            var signalShare = 0.0;
+            foreach (var signal in c.Signals)
+            {
+                var (share, reason) = SignalBoosts.For(signal, item);
+                if (share > 0 && signalShare < MaxSignalShare)
+                {
+                    signalShare += share;
+                    reasons.Add((w.SignalMatch * share, reason!));
+                }
+            }
 
-        total += w.SignalMatch * Math.Min(signalShare, 1.5);
+            total += w.SignalMatch * Math.Min(signalShare, MaxSignalShare);
+        }
         if (c.Language is { } language)
         {
             if (item.Language == language)
@@ -78,15 +88,28 @@ internal static class ContextBoosts
 
         foreach (var competitor in item.Competitors)
         {
-            var name = item.CompetitorNames.GetValueOrDefault(competitor, competitor);
-            var (boost, reason) = c.NamedCompetitors.ContainsKey(competitor)
-                ? battlecard ? (w.CompetitorNamed, $"Battlecard for {name}, named in the conversation") : (w.CompetitorMention, $"Covers {name}, named in the conversation")
-                : c.RecordCompetitors.ContainsKey(competitor)
-                    ? battlecard ? (w.CompetitorOnRecord, $"Battlecard for {name}, a competitor on this record") : (w.CompetitorMention * 0.5, $"Covers {name}, a competitor on this record")
-                    : (0.0, null);
+            var named = c.NamedCompetitors.ContainsKey(competitor);
+            if (!named && !c.RecordCompetitors.ContainsKey(competitor))
+            {
+                continue;
+            }
+
+            var boost = named ? (battlecard ? w.CompetitorNamed : w.CompetitorMention) : (battlecard ? w.CompetitorOnRecord : w.CompetitorMention * 0.5);
             if (boost > best)
             {
-                (best, why) = (boost, reason);
+                best = boost;
+                if (reasons is not null)
+                {
+                    // The reason text is built only on the second pass, for the few items shown.
+                    var name = item.CompetitorNames.GetValueOrDefault(competitor, competitor);
+                    why = (named, battlecard) switch
+                    {
+                        (true, true) => $"Battlecard for {name}, named in the conversation",
+                        (true, false) => $"Covers {name}, named in the conversation",
+                        (false, true) => $"Battlecard for {name}, a competitor on this record",
+                        _ => $"Covers {name}, a competitor on this record",
+                    };
+                }
             }
         }
 

@@ -56,6 +56,37 @@ internal sealed class RankingContext
 
     public string? Language { get; }
 
+    // One slot per kind of item (type x mentions ROI x mentions onboarding); NaN until first needed.
+    private readonly double[] _signalShares = [.. Enumerable.Repeat(double.NaN, (ContentTypes.All.Count + 1) * 4)];
+
+    /// <summary>The summed (capped) share of the signal weight an item earns, memoised per kind of item.</summary>
+    public double SignalShare(IndexedItem item)
+    {
+        if (Signals.Count == 0)
+        {
+            return 0;
+        }
+
+        var key = item.Kind;
+        var share = _signalShares[key];
+        if (double.IsNaN(share))
+        {
+            share = 0;
+            foreach (var signal in Signals)
+            {
+                var (s, _) = SignalBoosts.For(signal, item);
+                if (s > 0 && share < ContextBoosts.MaxSignalShare)
+                {
+                    share += s;
+                }
+            }
+
+            _signalShares[key] = share = Math.Min(share, ContextBoosts.MaxSignalShare);
+        }
+
+        return share;
+    }
+
     /// <summary>The text the keyword and semantic signals search with: the record's context and the latest turns.</summary>
     public static string QueryText(RecommendationQuery query, int maxTurns)
     {
