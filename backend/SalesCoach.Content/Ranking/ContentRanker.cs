@@ -13,10 +13,6 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
     private const int MaxTerms = 16;
     private const int MaxTurns = 20;
     private const int KeywordCandidates = 100;
-    private const int SemanticCandidates = 300;
-
-    /// <summary>Up to this size every item is scored exactly; above it, only keyword, semantic and metadata candidates are.</summary>
-    private const int ExhaustiveLimit = 5_000;
 
     private readonly RankingWeights _w = weights ?? RankingWeights.Default;
 
@@ -51,7 +47,7 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
         {
             RankingMode.Keyword => Top(keyword.Keys, i => keyword[i], query.Limit),
             RankingMode.Semantic => Top(Enumerable.Range(0, snapshot.Items.Length), i => semantic![i], query.Limit),
-            _ => Top(Candidates(snapshot, context, keyword, semantic!), i => Score(i, snapshot, context, keyword, semantic!, null), (query.Limit * 4) + 20),
+            _ => TopOfAll(FirstPassScores.Compute(snapshot, context, _w, keyword, semantic!), (query.Limit * 4) + 20),
         };
         if (query.Mode != RankingMode.Combined)
         {
@@ -77,35 +73,7 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
         return [.. ranked.OrderByDescending(r => r.Score).ThenBy(r => r.ContentId, StringComparer.Ordinal).Take(query.Limit)];
     }
 
-    /// <summary>
-    /// Which items to score. A large library is narrowed to the keyword hits, the nearest items by
-    /// embedding, and the items whose metadata matches the record or a competitor named in the
-    /// conversation: every boost but the type-only signal boosts needs one of those to fire.
-    /// </summary>
-    private static IEnumerable<int> Candidates(LibrarySnapshot snapshot, RankingContext c, Dictionary<int, double> keyword, float[] semantic)
-    {
-        if (snapshot.Items.Length <= ExhaustiveLimit)
-        {
-            return Enumerable.Range(0, snapshot.Items.Length);
-        }
-
-        var set = new HashSet<int>(keyword.Keys);
-        set.UnionWith(Top(Enumerable.Range(0, snapshot.Items.Length), i => semantic[i], SemanticCandidates));
-        set.UnionWith(snapshot.WithMetadata("stage", c.StageKey));
-        set.UnionWith(snapshot.WithMetadata("industry", c.IndustryKey));
-        set.UnionWith(snapshot.WithMetadata("persona", c.PersonaKey));
-        foreach (var product in c.ProductKeys)
-        {
-            set.UnionWith(snapshot.WithMetadata("product", product));
-        }
-
-        foreach (var competitor in c.NamedCompetitors.Keys.Concat(c.RecordCompetitors.Keys))
-        {
-            set.UnionWith(snapshot.WithMetadata("competitor", competitor));
-        }
-
-        return set;
-    }
+    private static List<int> TopOfAll(double[] scores, int count) => Top(Enumerable.Range(0, scores.Length), i => scores[i], count);
 
     private static float[] SemanticScores(LibrarySnapshot snapshot, string text, string language)
     {

@@ -46,7 +46,15 @@ public sealed class LibrarySnapshot
         }
 
         _postings = new Lazy<Dictionary<string, List<int>>>(() => Postings(items));
+        Kinds = [.. items.Select(i => i.Kind)];
+        LanguageIndexes = [.. items.Select(i => (byte)(ContentLanguages.All as IList<string>)!.IndexOf(i.Language))];
     }
+
+    /// <summary>Each item's <see cref="IndexedItem.Kind"/>, flat, so a scan over the library stays in cache.</summary>
+    public int[] Kinds { get; }
+
+    /// <summary>Each item's language as an index into <see cref="ContentLanguages.All"/>.</summary>
+    public byte[] LanguageIndexes { get; }
 
     private static Dictionary<string, List<int>> Postings(IndexedItem[] items)
     {
