@@ -1,3 +1,4 @@
+using System.Buffers;
 using SalesCoach.Content.Engagement;
 using SalesCoach.Content.Search;
 
@@ -47,11 +48,13 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
         {
             RankingMode.Keyword => Top(keyword.Keys, i => keyword[i], query.Limit),
             RankingMode.Semantic => Top(Enumerable.Range(0, snapshot.Items.Length), i => semantic![i], query.Limit),
-            _ => TopOfAll(FirstPassScores.Compute(snapshot, context, _w, keyword, semantic!), (query.Limit * 4) + 20),
+            _ => TopOfFirstPass(snapshot, context, keyword, semantic!, (query.Limit * 4) + 20),
         };
         if (query.Mode != RankingMode.Combined)
         {
-            return [.. candidates.Select(i => ToRecommendation(snapshot.Items[i], query.Mode == RankingMode.Keyword ? keyword[i] : semantic![i], []))];
+            var plain = candidates.Select(i => ToRecommendation(snapshot.Items[i], query.Mode == RankingMode.Keyword ? keyword[i] : semantic![i], [])).ToList();
+            Return(semantic);
+            return plain;
         }
 
         var stats = await engagement.StatsAsync(tenantId, [.. candidates.Select(i => snapshot.Items[i].Id)], cancellationToken);
@@ -70,17 +73,34 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
             ranked.Add(ToRecommendation(snapshot.Items[i], score, [.. reasons.OrderByDescending(r => r.Weight).Select(r => r.Text)]));
         }
 
+        Return(semantic);
+
         return [.. ranked.OrderByDescending(r => r.Score).ThenBy(r => r.ContentId, StringComparer.Ordinal).Take(query.Limit)];
     }
 
-    private static List<int> TopOfAll(double[] scores, int count) => Top(Enumerable.Range(0, scores.Length), i => scores[i], count);
+    private List<int> TopOfFirstPass(LibrarySnapshot snapshot, RankingContext context, Dictionary<int, double> keyword, float[] semantic, int count)
+    {
+        var scores = FirstPassScores.Compute(snapshot, context, _w, keyword, semantic);
+        var top = Top(Enumerable.Range(0, snapshot.Items.Length), i => scores[i], count);
+        ArrayPool<double>.Shared.Return(scores);
+        return top;
+    }
+
+    /// <summary>Per-query arrays as long as the library come from the pool: fresh ones would land on the large object heap and trigger full collections.</summary>
+    private static void Return(float[]? semantic)
+    {
+        if (semantic is not null)
+        {
+            ArrayPool<float>.Shared.Return(semantic);
+        }
+    }
 
     private static float[] SemanticScores(LibrarySnapshot snapshot, string text, string language)
     {
         Span<float> vector = stackalloc float[SemanticModel.Dimensions];
         snapshot.Model.Embed(ConceptLexicon.Expand(TextAnalyzer.Tokens(text, language)), vector);
-        var scores = new float[snapshot.Items.Length];
-        for (var i = 0; i < scores.Length; i++)
+        var scores = ArrayPool<float>.Shared.Rent(snapshot.Items.Length);
+        for (var i = 0; i < snapshot.Items.Length; i++)
         {
             scores[i] = System.Numerics.Tensors.TensorPrimitives.Dot(snapshot.Embedding(i), vector);
         }

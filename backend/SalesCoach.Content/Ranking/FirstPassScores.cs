@@ -1,3 +1,4 @@
+using System.Buffers;
 using SalesCoach.Content.Library;
 using SalesCoach.Content.Search;
 
@@ -11,10 +12,11 @@ namespace SalesCoach.Content.Ranking;
 /// </summary>
 internal static class FirstPassScores
 {
+    /// <summary>The first-pass score of every item, in an array rented from <see cref="ArrayPool{T}.Shared"/> (the caller returns it; it may be longer than the library).</summary>
     public static double[] Compute(LibrarySnapshot s, RankingContext c, RankingWeights w, Dictionary<int, double> keyword, float[] semantic)
     {
         var n = s.Items.Length;
-        var scores = new double[n];
+        var scores = ArrayPool<double>.Shared.Rent(n);
         for (var i = 0; i < n; i++)
         {
             scores[i] = w.Semantic * Math.Max(0, semantic[i]);
@@ -30,7 +32,8 @@ internal static class FirstPassScores
         Add(scores, s.WithMetadata("persona", c.PersonaKey), w.Persona);
         if (c.ProductKeys.Length > 0)
         {
-            var counts = new byte[n];
+            var counts = ArrayPool<byte>.Shared.Rent(n);
+            Array.Clear(counts, 0, n);
             foreach (var product in c.ProductKeys)
             {
                 foreach (var index in s.WithMetadata("product", product))
@@ -42,6 +45,8 @@ internal static class FirstPassScores
                     }
                 }
             }
+
+            ArrayPool<byte>.Shared.Return(counts);
         }
 
         Competitors(scores, s, c, w);
