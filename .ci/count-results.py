@@ -4,7 +4,9 @@ import pathlib
 import sys
 import xml.etree.ElementTree as ET
 
-passed = failed = skipped = 0
+passed = skipped = 0
+# Steps that failed before producing results (a build, a test runner that did not start) count as failures.
+failed = int(sys.argv[2]) if len(sys.argv) > 2 else 0
 root = pathlib.Path(sys.argv[1])
 for trx in root.rglob("*.trx"):
     counters = ET.parse(trx).getroot().find(".//{*}Counters")

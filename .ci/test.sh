@@ -16,8 +16,10 @@ export SALESCOACH_TEST_POSTGRES="Host=127.0.0.1;Port=${SALESCOACH_PG_PORT:-55432
 export SALESCOACH_ARTIFACTS="$root/artifacts"
 
 status=0
+build_failures=0
 echo "== build"
-dotnet build SalesCoach.Plugins.sln --no-restore -c Release -nologo -v quiet -clp:ErrorsOnly || status=1
+# A project that does not build runs no tests: it counts as one failure in the closing line.
+dotnet build SalesCoach.Plugins.sln --no-restore -c Release -nologo -v quiet -clp:ErrorsOnly || { status=1; build_failures=1; }
 
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
@@ -29,8 +31,8 @@ done
 
 if [ -f plugins/package.json ]; then
   echo "== adapters (npm test)"
-  (cd plugins && JUNIT_DIR="$results" npm test --silent) || status=1
+  (cd plugins && JUNIT_DIR="$results" npm test --silent) || { status=1; [ -n "$(find "$results" -name '*.junit.xml' -print -quit)" ] || build_failures=$((build_failures + 1)); }
 fi
 
-python3 .ci/count-results.py "$results" || status=1
+python3 .ci/count-results.py "$results" "$build_failures" || status=1
 exit $status

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using SalesCoach.Api.Auth;
 using SalesCoach.Storage.Tenants;
 
@@ -31,7 +30,7 @@ public static class ConnectionsApi
         return TypedResults.Ok(connections.Select(ToResponse).ToList());
     }
 
-    private static async Task<Results<Ok<CrmConnectionResponse>, ValidationProblem, Conflict<ProblemDetails>>> ConnectAsync(
+    private static async Task<Results<Ok<CrmConnectionResponse>, ValidationProblem, ProblemHttpResult>> ConnectAsync(
         string crm, ConnectCrmRequest request, HttpContext context, CrmConnectionStore store, AuditLog audit, CancellationToken cancellationToken)
     {
         if (!CrmKinds.All.Contains(crm))
@@ -47,12 +46,10 @@ public static class ConnectionsApi
         var result = await store.ConnectAsync(tenantId, crm, request.OrgId.Trim(), request.DisplayName, request.InstanceUrl, cancellationToken);
         if (result == ConnectResult.OrgTakenByAnotherTenant)
         {
-            return TypedResults.Conflict(new ProblemDetails
-            {
-                Status = StatusCodes.Status409Conflict,
-                Title = "CRM org already connected",
-                Detail = "This CRM org is connected to another SalesCoach tenant. Disconnect it there first.",
-            });
+            return TypedResults.Problem(
+                title: "CRM org already connected",
+                detail: "This CRM org is connected to another SalesCoach tenant. Disconnect it there first.",
+                statusCode: StatusCodes.Status409Conflict);
         }
 
         await audit.RecordAsync(tenantId, caller.UserId, "crm.connected", $"crm={crm} org={request.OrgId}", cancellationToken);

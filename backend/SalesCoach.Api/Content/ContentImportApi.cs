@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SalesCoach.Api.Auth;
+using SalesCoach.Api.Infrastructure;
 using SalesCoach.Content.Import;
 using SalesCoach.Content.Library;
 
@@ -16,7 +17,7 @@ internal static class ContentImportApi
     public static void MapContentImport(this RouteGroupBuilder group) =>
         group.MapPost("/import", ImportAsync)
             .RequireAuthorization(Policies.TenantAdmin)
-            .WithMetadata(new RequestSizeLimitAttribute(ContentImporter.MaxFileBytes + (1024 * 1024)))
+            .WithBodyLimit(ContentImporter.MaxFileBytes + (1024 * 1024))
             // Bearer credentials only, no cookies: a forged cross-site form cannot authenticate, so antiforgery tokens add nothing.
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data");
