@@ -75,19 +75,19 @@ public static class ContentApi
         return TypedResults.Ok(new ContentListResponse([.. result.Items.Select(i => i.AsSummary())], result.Page, result.PageSize, result.Total));
     }
 
-    private static async Task<Results<Ok<ContentResponse>, NotFound<ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<ContentResponse>, ProblemHttpResult>> GetAsync(
         string id, HttpContext context, ContentStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(context.GetCaller().RequireTenant(), id, cancellationToken) is { } item
             ? TypedResults.Ok(item.AsResponse())
-            : TypedResults.NotFound(ContentProblems.NotFound("content item"));
+            : ContentProblems.NotFound("content item");
 
-    private static async Task<Results<Ok<ContentVersionsResponse>, NotFound<ProblemDetails>>> VersionsAsync(
+    private static async Task<Results<Ok<ContentVersionsResponse>, ProblemHttpResult>> VersionsAsync(
         string id, HttpContext context, ContentStore store, CancellationToken cancellationToken) =>
         await store.VersionsAsync(context.GetCaller().RequireTenant(), id, cancellationToken) is { } versions
             ? TypedResults.Ok(new ContentVersionsResponse(id, [.. versions.Select(v => v.AsResponse())]))
-            : TypedResults.NotFound(ContentProblems.NotFound("content item"));
+            : ContentProblems.NotFound("content item");
 
-    private static async Task<Results<Created<ContentCreated>, ValidationProblem, Conflict<ProblemDetails>>> CreateAsync(
+    private static async Task<Results<Created<ContentCreated>, ValidationProblem, ProblemHttpResult>> CreateAsync(
         ContentRequest request, HttpContext context, ContentStore store, CancellationToken cancellationToken)
     {
         var draft = request.ToDraft();
@@ -98,11 +98,11 @@ public static class ContentApi
 
         var result = await store.CreateAsync(context.GetCaller().RequireTenant(), draft, cancellationToken);
         return result.Status == WriteStatus.DuplicateExternalId
-            ? TypedResults.Conflict(ContentProblems.DuplicateExternalId(draft.ExternalId))
+            ? ContentProblems.DuplicateExternalId(draft.ExternalId)
             : TypedResults.Created($"/api/v1/content/{result.Item!.Id}", new ContentCreated(result.Item.Id, result.Item.Version));
     }
 
-    private static async Task<Results<Ok<ContentResponse>, ValidationProblem, NotFound<ProblemDetails>, Conflict<ProblemDetails>>> UpdateAsync(
+    private static async Task<Results<Ok<ContentResponse>, ValidationProblem, ProblemHttpResult>> UpdateAsync(
         string id, ContentRequest request, HttpContext context, ContentStore store, CancellationToken cancellationToken)
     {
         var draft = request.ToDraft();
@@ -114,15 +114,15 @@ public static class ContentApi
         var result = await store.UpdateAsync(context.GetCaller().RequireTenant(), id, draft, cancellationToken);
         return result.Status switch
         {
-            WriteStatus.NotFound => TypedResults.NotFound(ContentProblems.NotFound("content item")),
-            WriteStatus.DuplicateExternalId => TypedResults.Conflict(ContentProblems.DuplicateExternalId(draft.ExternalId)),
+            WriteStatus.NotFound => ContentProblems.NotFound("content item"),
+            WriteStatus.DuplicateExternalId => ContentProblems.DuplicateExternalId(draft.ExternalId),
             _ => TypedResults.Ok(result.Item!.AsResponse()),
         };
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> ArchiveAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> ArchiveAsync(
         string id, HttpContext context, ContentStore store, CancellationToken cancellationToken) =>
         await store.ArchiveAsync(context.GetCaller().RequireTenant(), id, cancellationToken)
             ? TypedResults.NoContent()
-            : TypedResults.NotFound(ContentProblems.NotFound("content item"));
+            : ContentProblems.NotFound("content item");
 }

@@ -14,7 +14,7 @@ internal static class ContentEventsApi
 
     public static void MapContentEvents(this RouteGroupBuilder group) => group.MapPost("/{id}/events", RecordAsync);
 
-    private static async Task<Results<Accepted, ValidationProblem, NotFound<ProblemDetails>>> RecordAsync(
+    private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> RecordAsync(
         string id, ContentEventRequest request, HttpContext context, EngagementStore store, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -39,6 +39,6 @@ internal static class ContentEventsApi
         var caller = context.GetCaller();
         var recorded = await store.RecordAsync(caller.RequireTenant(), id,
             new EngagementEvent(request.Type!, request.InteractionId, request.RepId ?? caller.UserId, request.RecordId), cancellationToken);
-        return recorded ? TypedResults.Accepted((string?)null) : TypedResults.NotFound(ContentProblems.NotFound("content item"));
+        return recorded ? TypedResults.Accepted((string?)null) : ContentProblems.NotFound("content item");
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SalesCoach.Api.Auth;
+using SalesCoach.Api.Infrastructure;
 using SalesCoach.Content.Import;
 using SalesCoach.Content.Library;
 
@@ -16,12 +17,12 @@ internal static class ContentImportApi
     public static void MapContentImport(this RouteGroupBuilder group) =>
         group.MapPost("/import", ImportAsync)
             .RequireAuthorization(Policies.TenantAdmin)
-            .WithMetadata(new RequestSizeLimitAttribute(ContentImporter.MaxFileBytes + (1024 * 1024)))
+            .WithBodyLimit(ContentImporter.MaxFileBytes + (1024 * 1024))
             // Bearer credentials only, no cookies: a forged cross-site form cannot authenticate, so antiforgery tokens add nothing.
             .DisableAntiforgery()
             .Accepts<IFormFile>("multipart/form-data");
 
-    private static async Task<Results<Created<ContentCreated>, ValidationProblem, ProblemHttpResult, Conflict<ProblemDetails>>> ImportAsync(
+    private static async Task<Results<Created<ContentCreated>, ValidationProblem, ProblemHttpResult>> ImportAsync(
         HttpRequest request, ContentStore store, CancellationToken cancellationToken)
     {
         if (!request.HasFormContentType || request.ContentType?.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase) != true)
@@ -75,7 +76,7 @@ internal static class ContentImportApi
 
         var result = await store.CreateAsync(request.HttpContext.GetCaller().RequireTenant(), draft, cancellationToken);
         return result.Status == WriteStatus.DuplicateExternalId
-            ? TypedResults.Conflict(ContentProblems.DuplicateExternalId(draft.ExternalId))
+            ? ContentProblems.DuplicateExternalId(draft.ExternalId)
             : TypedResults.Created($"/api/v1/content/{result.Item!.Id}", new ContentCreated(result.Item.Id, result.Item.Version));
     }
 

@@ -1,20 +1,13 @@
-using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace SalesCoach.Api.Content;
 
+/// <summary>Problem results (application/problem+json) for the content routes' non-validation errors.</summary>
 internal static class ContentProblems
 {
-    public static ProblemDetails DuplicateExternalId(string? externalId) => new()
-    {
-        Status = StatusCodes.Status409Conflict,
-        Title = "Duplicate externalId",
-        Detail = $"Another item of this library already has externalId '{externalId}'.",
-    };
+    public static ProblemHttpResult DuplicateExternalId(string? externalId) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: "Duplicate externalId", detail: $"Another item of this library already has externalId '{externalId}'.");
 
-    public static ProblemDetails NotFound(string what) => new()
-    {
-        Status = StatusCodes.Status404NotFound,
-        Title = "Not found",
-        Detail = $"No {what} with that id in this tenant's library.",
-    };
+    public static ProblemHttpResult NotFound(string what) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"No {what} with that id in this tenant's library.");
 }

@@ -29,7 +29,7 @@ internal static class RecommendationsApi
         app.MapGroup("/api/v1/recommendations").WithTags("Recommendations").RequireAuthorization(Policies.Tenant)
             .MapPost("/", RecommendAsync);
 
-    private static async Task<Results<Ok<RecommendationsResponse>, ValidationProblem, NotFound<ProblemDetails>>> RecommendAsync(
+    private static async Task<Results<Ok<RecommendationsResponse>, ValidationProblem, ProblemHttpResult>> RecommendAsync(
         RecommendationRequest request, HttpContext context, ContentRanker ranker, IConversationContextSource conversations, CancellationToken cancellationToken)
     {
         if (Validate(request) is { Count: > 0 } errors)
@@ -44,7 +44,7 @@ internal static class RecommendationsApi
             live = await conversations.FindAsync(tenantId, interactionId, cancellationToken);
             if (live is null)
             {
-                return TypedResults.NotFound(ContentProblems.NotFound("interaction"));
+                return ContentProblems.NotFound("interaction");
             }
         }
 

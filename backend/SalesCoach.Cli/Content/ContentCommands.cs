@@ -102,14 +102,17 @@ internal static class ContentCommands
         {
             var seed = DemoLibrary.Drafts();
             var sizes = parse.GetValue(items)!.Split(',').Select(s => int.Parse(s.Trim(), CultureInfo.InvariantCulture)).ToList();
-            Console.WriteLine("| store | items | load s | index build s | keyword p50 ms | keyword p99 ms | recommend p50 ms | recommend p99 ms | p99 vs keyword |");
+            Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; {parse.GetValue(queries)} timed queries per size, after 20 warm-up queries.");
+            Console.WriteLine("| store | items | load s | index build s | keyword p50 / p99 ms | recommend p50 / p99 ms | recommend p99 vs keyword | CPU ms/query keyword / recommend | load avg |");
             Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
             foreach (var size in sizes)
             {
                 await using var store = await CliStore.ScratchAsync(parse.GetValue(Provider), parse.GetValue(ConnectionString));
                 var r = await LatencyBenchmark.RunAsync(store.Database, seed, size, parse.GetValue(queries), cancellationToken: cancellationToken);
-                Console.WriteLine($"| {r.Provider} | {r.Items} | {r.LoadSeconds:F1} | {r.IndexBuildSeconds:F2} | {r.Keyword.P50Ms:F2} | {r.Keyword.P99Ms:F2} | " +
-                    $"{r.Recommend.P50Ms:F2} | {r.Recommend.P99Ms:F2} | {r.Recommend.P99Ms / r.Keyword.P99Ms:F2}x |");
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {r.Provider} | {r.Items} | {r.LoadSeconds:F1} | {r.IndexBuildSeconds:F2} | {r.Keyword.P50Ms:F2} / {r.Keyword.P99Ms:F2} | " +
+                    $"{r.Recommend.P50Ms:F2} / {r.Recommend.P99Ms:F2} | {r.Recommend.P99Ms / r.Keyword.P99Ms:F2}x | " +
+                    $"{r.Keyword.CpuMsPerQuery:F2} / {r.Recommend.CpuMsPerQuery:F2} | {r.LoadAverage:F1} |"));
             }
 
             return 0;

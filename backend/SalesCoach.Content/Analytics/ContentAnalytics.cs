@@ -23,7 +23,7 @@ public sealed class ContentAnalytics(SqlDatabase database, TimeProvider time)
         string tenantId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<ContentPerformance>(new CommandDefinition(
+        var rows = await connection.QueryAsync<PerformanceRow>(new CommandDefinition(
             """
             SELECT e.content_id AS ContentId, ci.title AS Title, ci.type AS Type,
                 SUM(CASE WHEN e.type = 'impression' THEN 1 ELSE 0 END) AS Impressions,
@@ -42,7 +42,7 @@ public sealed class ContentAnalytics(SqlDatabase database, TimeProvider time)
             ORDER BY Used DESC, Impressions DESC, e.content_id
             """,
             new { tenantId, from = from.ToUnixMs(), to = to.ToUnixMs() }, cancellationToken: cancellationToken));
-        return rows.AsList();
+        return [.. rows.Select(r => new ContentPerformance(r.ContentId, r.Title, r.Type, r.Impressions, r.Opens, r.Shares, r.Used, r.Helpful, r.NotHelpful, r.DealsUsedIn, r.DealsWonWhereUsed))];
     }
 
     public async Task RecordDealOutcomeAsync(string tenantId, string recordId, string outcome, DateTimeOffset? closedAt, CancellationToken cancellationToken = default)
@@ -54,5 +54,21 @@ public sealed class ContentAnalytics(SqlDatabase database, TimeProvider time)
             ON CONFLICT (tenant_id, record_id) DO UPDATE SET outcome = excluded.outcome, closed_at = excluded.closed_at
             """,
             new { tenantId, recordId, outcome, at = (closedAt ?? time.GetUtcNow()).ToUnixMs() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>Settable, so Dapper binds it even when SQLite reports no column types (an empty result).</summary>
+    private sealed class PerformanceRow
+    {
+        public string ContentId { get; set; } = "";
+        public string? Title { get; set; }
+        public string? Type { get; set; }
+        public long Impressions { get; set; }
+        public long Opens { get; set; }
+        public long Shares { get; set; }
+        public long Used { get; set; }
+        public long Helpful { get; set; }
+        public long NotHelpful { get; set; }
+        public long DealsUsedIn { get; set; }
+        public long DealsWonWhereUsed { get; set; }
     }
 }

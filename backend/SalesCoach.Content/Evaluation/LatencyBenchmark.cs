@@ -7,10 +7,11 @@ using SalesCoach.Storage.Database;
 
 namespace SalesCoach.Content.Evaluation;
 
-public sealed record LatencyFigures(double P50Ms, double P99Ms, double MeanMs);
+/// <summary>Wall-clock percentiles, plus the process CPU time per query: on a shared, loaded machine wall time mostly measures waiting for a core.</summary>
+public sealed record LatencyFigures(double P50Ms, double P99Ms, double MeanMs, double CpuMsPerQuery);
 
 public sealed record BenchmarkResult(
-    string Provider, int Items, int Queries, double LoadSeconds, double IndexBuildSeconds, LatencyFigures Keyword, LatencyFigures Recommend);
+    string Provider, int Items, int Queries, double LoadSeconds, double IndexBuildSeconds, LatencyFigures Keyword, LatencyFigures Recommend, double LoadAverage);
 
 /// <summary>
 /// Recommendation latency at a library size: generates and stores the items, builds the ranking
@@ -49,12 +50,13 @@ public static class LatencyBenchmark
 
         var keyword = await TimeAsync(workload.Select(q => q with { Mode = RankingMode.Keyword }), q => ranker.RankAsync(tenant, q, cancellationToken));
         var recommend = await TimeAsync(workload, q => ranker.RankAsync(tenant, q, cancellationToken));
-        return new BenchmarkResult(database.Provider.ToString(), items, queries, load.Elapsed.TotalSeconds, build.Elapsed.TotalSeconds, keyword, recommend);
+        return new BenchmarkResult(database.Provider.ToString(), items, queries, load.Elapsed.TotalSeconds, build.Elapsed.TotalSeconds, keyword, recommend, LoadAverage());
     }
 
     private static async Task<LatencyFigures> TimeAsync(IEnumerable<RecommendationQuery> workload, Func<RecommendationQuery, Task> run)
     {
         var samples = new List<double>();
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         foreach (var query in workload)
         {
             var watch = Stopwatch.StartNew();
@@ -62,8 +64,27 @@ public static class LatencyBenchmark
             samples.Add(watch.Elapsed.TotalMilliseconds);
         }
 
+        var cpu = (Environment.CpuUsage.TotalTime - cpuBefore).TotalMilliseconds / samples.Count;
         samples.Sort();
-        return new LatencyFigures(Percentile(samples, 0.50), Percentile(samples, 0.99), samples.Average());
+        return new LatencyFigures(Percentile(samples, 0.50), Percentile(samples, 0.99), samples.Average(), cpu);
+    }
+
+    /// <summary>The 1-minute load average (Linux), reported next to the figures; 0 where unknown.</summary>
+    private static double LoadAverage()
+    {
+        try
+        {
+            var first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            return double.Parse(first, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return 0;
+        }
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

@@ -54,7 +54,7 @@ public sealed class ContentMigrations : IMigrationSource
 
     private const string Sqlite =
         """
-        CREATE VIRTUAL TABLE content_fts USING fts5(title, body, meta, tokenize = 'unicode61 remove_diacritics 2');
+        CREATE VIRTUAL TABLE content_fts USING fts5(tenant, title, body, meta, tokenize = 'unicode61 remove_diacritics 2');
         CREATE INDEX ix_content_items_search_key ON content_items (search_key);
         """;
 

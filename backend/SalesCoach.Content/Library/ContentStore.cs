@@ -70,7 +70,12 @@ public sealed class ContentStore(SqlDatabase database, FullTextIndex fullText, T
             results.Add(new WriteResult(WriteStatus.Done, item));
         }
 
-        await BumpRevisionAsync(connection, transaction, tenantId);
+        if (results.Any(r => r.Status == WriteStatus.Done))
+        {
+            // Only a real change makes the ranking caches reload (a re-run seed adds nothing).
+            await BumpRevisionAsync(connection, transaction, tenantId);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return results;
     }

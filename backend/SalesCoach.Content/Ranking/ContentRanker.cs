@@ -1,3 +1,4 @@
+using System.Buffers;
 using SalesCoach.Content.Engagement;
 using SalesCoach.Content.Search;
 
@@ -10,7 +11,7 @@ namespace SalesCoach.Content.Ranking;
 /// </summary>
 public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullText, EngagementStore engagement, RankingWeights? weights = null)
 {
-    private const int MaxTerms = 24;
+    private const int MaxTerms = 16;
     private const int MaxTurns = 20;
     private const int KeywordCandidates = 100;
 
@@ -29,7 +30,7 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
         var keyword = new Dictionary<int, double>();
         if (query.Mode != RankingMode.Semantic)
         {
-            var terms = QueryTerms.From(text, language, MaxTerms, snapshot.Model.DocumentFrequency);
+            var terms = QueryTerms.From(text, language, MaxTerms, snapshot.Model.DocumentFrequency, Math.Max(50, snapshot.Items.Length / 100));
             var hits = await fullText.SearchAsync(tenantId, terms, language, KeywordCandidates, cancellationToken);
             var best = hits.Count > 0 ? Math.Max(hits[0].Score, 1e-9) : 1;
             foreach (var hit in hits)
@@ -47,11 +48,13 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
         {
             RankingMode.Keyword => Top(keyword.Keys, i => keyword[i], query.Limit),
             RankingMode.Semantic => Top(Enumerable.Range(0, snapshot.Items.Length), i => semantic![i], query.Limit),
-            _ => Top(Enumerable.Range(0, snapshot.Items.Length), i => Score(i, snapshot, context, keyword, semantic!, null), (query.Limit * 4) + 20),
+            _ => TopOfFirstPass(snapshot, context, keyword, semantic!, (query.Limit * 4) + 20),
         };
         if (query.Mode != RankingMode.Combined)
         {
-            return [.. candidates.Select(i => ToRecommendation(snapshot.Items[i], query.Mode == RankingMode.Keyword ? keyword[i] : semantic![i], []))];
+            var plain = candidates.Select(i => ToRecommendation(snapshot.Items[i], query.Mode == RankingMode.Keyword ? keyword[i] : semantic![i], [])).ToList();
+            Return(semantic);
+            return plain;
         }
 
         var stats = await engagement.StatsAsync(tenantId, [.. candidates.Select(i => snapshot.Items[i].Id)], cancellationToken);
@@ -70,15 +73,34 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
             ranked.Add(ToRecommendation(snapshot.Items[i], score, [.. reasons.OrderByDescending(r => r.Weight).Select(r => r.Text)]));
         }
 
+        Return(semantic);
+
         return [.. ranked.OrderByDescending(r => r.Score).ThenBy(r => r.ContentId, StringComparer.Ordinal).Take(query.Limit)];
+    }
+
+    private List<int> TopOfFirstPass(LibrarySnapshot snapshot, RankingContext context, Dictionary<int, double> keyword, float[] semantic, int count)
+    {
+        var scores = FirstPassScores.Compute(snapshot, context, _w, keyword, semantic);
+        var top = Top(Enumerable.Range(0, snapshot.Items.Length), i => scores[i], count);
+        ArrayPool<double>.Shared.Return(scores);
+        return top;
+    }
+
+    /// <summary>Per-query arrays as long as the library come from the pool: fresh ones would land on the large object heap and trigger full collections.</summary>
+    private static void Return(float[]? semantic)
+    {
+        if (semantic is not null)
+        {
+            ArrayPool<float>.Shared.Return(semantic);
+        }
     }
 
     private static float[] SemanticScores(LibrarySnapshot snapshot, string text, string language)
     {
         Span<float> vector = stackalloc float[SemanticModel.Dimensions];
         snapshot.Model.Embed(ConceptLexicon.Expand(TextAnalyzer.Tokens(text, language)), vector);
-        var scores = new float[snapshot.Items.Length];
-        for (var i = 0; i < scores.Length; i++)
+        var scores = ArrayPool<float>.Shared.Rent(snapshot.Items.Length);
+        for (var i = 0; i < snapshot.Items.Length; i++)
         {
             scores[i] = System.Numerics.Tensors.TensorPrimitives.Dot(snapshot.Embedding(i), vector);
         }

@@ -15,7 +15,8 @@ public sealed record FullTextHit(string Id, double Score);
 public sealed class FullTextIndex(SqlDatabase database)
 {
     // Column weights: a word in the title or the metadata says more than one in the body.
-    private const string Bm25 = "bm25(content_fts, 3.0, 1.0, 2.0)";
+    // The tenant column only filters (weight 0).
+    private const string Bm25 = "bm25(content_fts, 0.0, 3.0, 1.0, 2.0)";
 
     public async Task UpsertAsync(DbConnection connection, DbTransaction transaction, string tenantId, string id, ContentDraft draft)
     {
@@ -43,8 +44,8 @@ public sealed class FullTextIndex(SqlDatabase database)
 
         await RemoveAsync(connection, transaction, tenantId, id);
         var key = await connection.ExecuteScalarAsync<long>(
-            "INSERT INTO content_fts (title, body, meta) VALUES (@title, @body, @meta); SELECT last_insert_rowid();",
-            new { title = Analyzed(draft.Title, draft.Language), body = Analyzed(body, draft.Language), meta = Analyzed(meta, draft.Language) },
+            "INSERT INTO content_fts (tenant, title, body, meta) VALUES (@tenant, @title, @body, @meta); SELECT last_insert_rowid();",
+            new { tenant = TenantToken(tenantId), title = Analyzed(draft.Title, draft.Language), body = Analyzed(body, draft.Language), meta = Analyzed(meta, draft.Language) },
             transaction);
         await connection.ExecuteAsync(
             "UPDATE content_items SET search_key = @key WHERE tenant_id = @tenantId AND id = @id", new { key, tenantId, id }, transaction);
@@ -93,15 +94,17 @@ public sealed class FullTextIndex(SqlDatabase database)
             return hits.AsList();
         }
 
+        // The tenant is a token in the index, so FTS5 ranks and cuts to `limit` on its own; only those
+        // rows are joined (CROSS JOIN fixes the order), and the join re-checks tenant and archive.
         var rows = await connection.QueryAsync<SqliteHitRow>(new CommandDefinition(
             $"""
-            SELECT ci.id AS Id, -{Bm25} AS Score
-            FROM content_fts JOIN content_items ci ON ci.search_key = content_fts.rowid
-            WHERE content_fts MATCH @match AND ci.tenant_id = @tenantId AND ci.archived_at IS NULL
-            ORDER BY {Bm25}, ci.id
-            LIMIT @limit
+            SELECT ci.id AS Id, -m.rank AS Score
+            FROM (SELECT rowid AS key, {Bm25} AS rank FROM content_fts WHERE content_fts MATCH @match ORDER BY rank LIMIT @limit) m
+            CROSS JOIN content_items ci ON ci.search_key = m.key
+            WHERE ci.tenant_id = @tenantId AND ci.archived_at IS NULL
+            ORDER BY m.rank, ci.id
             """,
-            new { tenantId, match = string.Join(" OR ", terms.Select(t => $"\"{t.Token.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")), limit },
+            new { tenantId, match = $"tenant : {TenantToken(tenantId)} AND ({string.Join(" OR ", terms.Select(t => $"\"{t.Token.Replace("\"", "\"\"", StringComparison.Ordinal)}\""))})", limit },
             cancellationToken: cancellationToken));
         return [.. rows.Select(r => new FullTextHit(r.Id, r.Score))];
     }
@@ -125,6 +128,10 @@ public sealed class FullTextIndex(SqlDatabase database)
 
         public double Score { get; set; }
     }
+
+    /// <summary>One alphanumeric token per tenant (a hash), so no tenant id can read as another's under the tokenizer.</summary>
+    private static string TenantToken(string tenantId) =>
+        "t" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(tenantId)))[..24];
 
     private static string Analyzed(string text, string language) => string.Join(' ', TextAnalyzer.Tokens(text, language));
 }

@@ -16,7 +16,11 @@ public sealed record IndexedItem(
     string[] Competitors,
     IReadOnlyDictionary<string, string> CompetitorNames,
     bool MentionsRoi,
-    bool MentionsOnboarding);
+    bool MentionsOnboarding)
+{
+    /// <summary>Type x ROI x onboarding as one small number, so per-query tables can be indexed by it.</summary>
+    public int Kind { get; } = (((ContentTypes.All as IList<string>)!.IndexOf(Type) + 1) * 4) + (MentionsRoi ? 2 : 0) + (MentionsOnboarding ? 1 : 0);
+}
 
 /// <summary>
 /// An immutable, in-memory view of one tenant's active library at one revision: metadata for
@@ -26,6 +30,7 @@ public sealed class LibrarySnapshot
 {
     private readonly float[] _embeddings;
     private readonly Dictionary<string, int> _positions;
+    private readonly Lazy<Dictionary<string, List<int>>> _postings;
 
     private LibrarySnapshot(long revision, IndexedItem[] items, SemanticModel model, float[] embeddings, IReadOnlyDictionary<string, string> competitors)
     {
@@ -39,9 +44,55 @@ public sealed class LibrarySnapshot
         {
             _positions[items[i].Id] = i;
         }
+
+        _postings = new Lazy<Dictionary<string, List<int>>>(() => Postings(items));
+        Kinds = [.. items.Select(i => i.Kind)];
+        LanguageIndexes = [.. items.Select(i => (byte)(ContentLanguages.All as IList<string>)!.IndexOf(i.Language))];
+    }
+
+    /// <summary>Each item's <see cref="IndexedItem.Kind"/>, flat, so a scan over the library stays in cache.</summary>
+    public int[] Kinds { get; }
+
+    /// <summary>Each item's language as an index into <see cref="ContentLanguages.All"/>.</summary>
+    public byte[] LanguageIndexes { get; }
+
+    private static Dictionary<string, List<int>> Postings(IndexedItem[] items)
+    {
+        var postings = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        void Add(string field, string[] values, int index)
+        {
+            foreach (var value in values)
+            {
+                var key = $"{field}:{value}";
+                if (!postings.TryGetValue(key, out var list))
+                {
+                    postings[key] = list = [];
+                }
+
+                list.Add(index);
+            }
+        }
+
+        for (var i = 0; i < items.Length; i++)
+        {
+            Add("stage", items[i].Stages, i);
+            Add("industry", items[i].Industries, i);
+            Add("product", items[i].Products, i);
+            Add("persona", items[i].Personas, i);
+            Add("competitor", items[i].Competitors, i);
+        }
+
+        return postings;
     }
 
     public int? IndexOf(string id) => _positions.TryGetValue(id, out var i) ? i : null;
+
+    /// <summary>
+    /// Items carrying a metadata value, keyed "stage:", "industry:", "product:", "persona:" or
+    /// "competitor:" + the lower-cased value: how a large library finds context matches without a full scan.
+    /// </summary>
+    public IReadOnlyList<int> WithMetadata(string field, string? key) =>
+        key is { Length: > 0 } && _postings.Value.TryGetValue($"{field}:{key}", out var list) ? list : [];
 
     public long Revision { get; }
 

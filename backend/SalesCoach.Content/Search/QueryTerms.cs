@@ -10,7 +10,11 @@ public static class QueryTerms
     /// costs a posting-list walk, so when a document-frequency table is known the rarest
     /// (most telling) terms are kept, up to <paramref name="max"/>.
     /// </summary>
-    public static List<QueryTerm> From(string text, string language, int max, Func<string, int>? documentFrequency = null)
+    /// <param name="maxDocumentFrequency">
+    /// Terms in more documents than this are dropped (when a frequency table is given): their
+    /// idf is near zero, so they barely move BM25, yet their long posting lists dominate its cost.
+    /// </param>
+    public static List<QueryTerm> From(string text, string language, int max, Func<string, int>? documentFrequency = null, int maxDocumentFrequency = int.MaxValue)
     {
         var terms = new List<QueryTerm>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -25,15 +29,13 @@ public static class QueryTerms
             }
         }
 
-        if (terms.Count <= max)
+        if (documentFrequency is null)
         {
-            return terms;
+            return terms.Count <= max ? terms : terms[..max];
         }
 
-        return documentFrequency is null
-            ? terms[..max]
-            : [.. terms.Select((t, i) => (t, i, df: documentFrequency(t.Token)))
-                .Where(x => x.df > 0)
+        return [.. terms.Select((t, i) => (t, i, df: documentFrequency(t.Token)))
+                .Where(x => x.df > 0 && x.df <= maxDocumentFrequency)
                 .OrderBy(x => x.df).ThenBy(x => x.i)
                 .Take(max)
                 .OrderBy(x => x.i)
