@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SalesCoach.Coaching.Analytics;
 using SalesCoach.Coaching.Interactions;
 using SalesCoach.Coaching.Playbooks;
 using SalesCoach.Coaching.Signals;
 using SalesCoach.Coaching.Summaries;
+using SalesCoach.Coaching.Tips;
 using SalesCoach.Storage;
 
 namespace SalesCoach.Coaching;
@@ -17,6 +19,8 @@ public static class CoachingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InteractionStore>();
         services.AddSingleton<SummaryStore>();
+        services.AddSingleton<TipFeedbackStore>();
+        services.AddSingleton<CoachingAnalytics>();
         services.AddSingleton<PlaybookStore>();
         services.AddSingleton<LiveInteractions>();
         services.AddSingleton<SegmentAppender>();

@@ -2,7 +2,7 @@ using SalesCoach.Coaching;
 
 namespace SalesCoach.Api.Coaching;
 
-/// <summary>Live coaching in the host: one call to register, one to map (interactions, playbook, signal classification).</summary>
+/// <summary>Live coaching in the host: one call to register, one to map (interactions, playbook, signal classification, analytics).</summary>
 public static class CoachingApi
 {
     public static IServiceCollection AddCoaching(this IServiceCollection services) => services.AddCoachingCore();
@@ -12,6 +12,7 @@ public static class CoachingApi
         app.MapInteractionsApi();
         app.MapPlaybookApi();
         app.MapSignalsApi();
+        app.MapCoachingAnalyticsApi();
         return app;
     }
 }

@@ -7,7 +7,7 @@ using SalesCoach.Coaching.Summaries;
 
 namespace SalesCoach.Api.Coaching;
 
-/// <summary>Live interactions: create, append transcript segments, stream events, complete, read.</summary>
+/// <summary>Live interactions: create, append transcript segments, stream events, complete, read, tip feedback.</summary>
 public static class InteractionsApi
 {
     public static RouteGroupBuilder MapInteractionsApi(this IEndpointRouteBuilder app)
@@ -19,6 +19,7 @@ public static class InteractionsApi
         group.MapGet("/{id}/events", InteractionEventsStream.OpenAsync);
         group.MapPost("/{id}/complete", CompleteAsync);
         group.MapGet("/{id}/summary", GetSummaryAsync);
+        group.MapPost("/{id}/tips/{tipId}/events", TipFeedbackApi.PostAsync);
         return group;
     }
 

@@ -2,7 +2,7 @@ using SalesCoach.Storage.Migrations;
 
 namespace SalesCoach.Coaching.Interactions;
 
-/// <summary>Module "coaching": interactions, their (redacted) segments, tips, event log, summaries, playbooks.</summary>
+/// <summary>Module "coaching": interactions, their (redacted) segments, tips, event log, summaries, playbooks, tip feedback.</summary>
 public sealed class CoachingMigrations : IMigrationSource
 {
     public string Module => "coaching";
@@ -79,6 +79,20 @@ public sealed class CoachingMigrations : IMigrationSource
                 body TEXT NOT NULL,
                 updated_at BIGINT NOT NULL
             );
+            """),
+        new(2, "tip feedback",
+            """
+            CREATE TABLE coaching_tip_feedback (
+                tenant_id TEXT NOT NULL,
+                interaction_id TEXT NOT NULL,
+                tip_id TEXT NOT NULL,
+                tip_kind TEXT NOT NULL,
+                type TEXT NOT NULL,
+                rep_id TEXT NOT NULL,
+                at BIGINT NOT NULL,
+                PRIMARY KEY (tenant_id, interaction_id, tip_id, rep_id)
+            );
+            CREATE INDEX ix_coaching_created ON coaching_interactions (tenant_id, created_at);
             """),
     ];
 }
