@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using SalesCoach.Api.Auth;
+using SalesCoach.Api.Coaching.WriteBack;
 using SalesCoach.Coaching.Interactions;
 using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Summaries;
@@ -26,8 +27,12 @@ public static class InteractionsApi
     private static async Task<Created<InteractionResponse>> CreateAsync(
         CreateInteractionRequest request, HttpContext context, InteractionStore store, CancellationToken cancellationToken)
     {
-        var interaction = await store.CreateAsync(context.GetCaller().RequireTenant(), new NewInteraction(
-            request.Crm, request.RecordType.Trim(), request.RecordId.Trim(), request.RepId.Trim(), request.Language, request.Channel), cancellationToken);
+        var caller = context.GetCaller();
+        // An adapter session speaks for a CRM-verified user (e.g. salesforce:<user id>): that is the rep, whatever the body
+        // says, and the write-back acts with that user's stored CRM token.
+        var repId = caller.Via.StartsWith("session:", StringComparison.Ordinal) ? caller.UserId : request.RepId.Trim();
+        var interaction = await store.CreateAsync(caller.RequireTenant(), new NewInteraction(
+            request.Crm, request.RecordType.Trim(), request.RecordId.Trim(), repId, request.Language, request.Channel), cancellationToken);
         return TypedResults.Created($"/api/v1/interactions/{interaction.Id}", interaction.ToResponse(null));
     }
 
@@ -83,10 +88,28 @@ public static class InteractionsApi
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> CompleteAsync(
-        string id, HttpContext context, InteractionCompleter completer, CancellationToken cancellationToken)
+        string id, HttpContext context, InteractionCompleter completer, WriteBackQueue writeBacks, ILogger<InteractionCompleter> logger,
+        CancellationToken cancellationToken)
     {
-        var summary = await completer.CompleteAsync(context.GetCaller().RequireTenant(), id, cancellationToken);
-        return summary is null ? TypedResults.NotFound() : TypedResults.Text(summary, "application/json");
+        var tenantId = context.GetCaller().RequireTenant();
+        var summary = await completer.CompleteAsync(tenantId, id, cancellationToken);
+        if (summary is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        try
+        {
+            // Only a row and a wake-up: the CRM call runs in WriteBackWorker, never in the rep's request.
+            await writeBacks.EnqueueAsync(tenantId, id, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The rep's completion stands; POST .../writeback queues it again.
+            logger.LogError(e, "Could not queue the write-back of interaction {InteractionId}.", id);
+        }
+
+        return TypedResults.Text(summary, "application/json");
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> GetSummaryAsync(

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SalesCoach.Api.Surfaces.Sandbox;
 using SalesCoach.Crm.Salesforce;
+using SalesCoach.Crm.WriteBack;
 using SalesCoach.Storage.Tenants;
 
 namespace SalesCoach.Api.Surfaces.Salesforce;
@@ -22,7 +23,7 @@ public static class CanvasApi
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, SignedRequestVerifier verifier, IOptions<SalesforceCanvasOptions> options, CrmConnectionStore connections,
-        SessionTokens sessions, SandboxFrames sandbox, ILoggerFactory loggers, CancellationToken cancellationToken)
+        SessionTokens sessions, SandboxFrames sandbox, CrmTokenStore crmTokens, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CanvasApi));
         var settings = options.Value;
@@ -67,8 +68,20 @@ public static class CanvasApi
                 frameAncestors);
         }
 
+        // The user's OAuth token, kept sealed so the after-call write-back can act as this user (never logged).
+        if (OAuthToken(result.Envelope) is { } oauthToken)
+        {
+            await crmTokens.SaveAsync(connection.TenantId, CrmKinds.Salesforce, request.UserId, oauthToken, null, cancellationToken);
+        }
+
         var session = sessions.Mint(new SessionClaims(
             connection.TenantId, $"salesforce:{request.UserId}", Roles.Rep, CrmKinds.Salesforce, request.RecordType, request.RecordId));
         return AdapterPages.Html(StatusCodes.Status200OK, CanvasPage.Render(result.Envelope, session), frameAncestors);
     }
+
+    private static string? OAuthToken(System.Text.Json.JsonElement envelope) =>
+        envelope.ValueKind == System.Text.Json.JsonValueKind.Object
+        && envelope.TryGetProperty("client", out var client) && client.ValueKind == System.Text.Json.JsonValueKind.Object
+        && client.TryGetProperty("oauthToken", out var token) && token.ValueKind == System.Text.Json.JsonValueKind.String
+        && token.GetString() is { Length: > 0 and <= 4096 } value ? value : null;
 }

@@ -1,0 +1,56 @@
+using SalesCoach.Coaching.Interactions;
+using SalesCoach.Coaching.Signals;
+using SalesCoach.Storage.Tenants;
+using CoachingSummary = SalesCoach.Coaching.Summaries.InteractionSummary;
+using CrmSummary = SalesCoach.Crm.WriteBack.InteractionSummary;
+using SalesCoach.Crm.WriteBack;
+
+namespace SalesCoach.Api.Coaching.WriteBack;
+
+/// <summary>The stored coaching summary as the CRM-neutral summary the write-back renders into a note.</summary>
+public static class SummaryMapping
+{
+    /// <summary>The rep id an adapter session gives a Salesforce rep (see CanvasApi): <c>salesforce:&lt;user id&gt;</c>.</summary>
+    public const string SalesforceRepPrefix = "salesforce:";
+
+    public static CrmSummary ToCrm(Interaction interaction, CoachingSummary summary)
+    {
+        var m = summary.Metrics;
+        var signals = summary.Signals
+            .Where(s => !SignalLabels.IsObjection(s.Label) && s.Label != SignalLabels.NextStep)
+            .Select(s => new SummarySignal(Readable(s.Label), s.Utterances.Select(u => u.Text).ToList()))
+            .ToList();
+        var objections = summary.Objections
+            .Select(o => new SummaryObjection(Readable(o.Label["objection_".Length..]), o.Handled, o.Text))
+            .ToList();
+        return new CrmSummary(
+            interaction.TenantId,
+            interaction.Id,
+            interaction.Crm,
+            interaction.RecordType,
+            interaction.RecordId,
+            interaction.Language,
+            interaction.CreatedAt,
+            TimeSpan.FromMilliseconds(m.DurationMs),
+            new SummaryMetrics(m.TalkShare.Rep, TimeSpan.FromMilliseconds(m.LongestMonologue.Ms), m.Questions.Rep, m.WordsPerMinute.Rep),
+            signals,
+            objections,
+            summary.NextSteps.Select(u => u.Text).ToList(),
+            summary.ContentUsed.Select(id => new SummaryContent(id, null)).ToList(),
+            CrmUserId(interaction));
+    }
+
+    /// <summary>
+    /// The rep's CRM user id, whose stored token a Salesforce write-back uses: the id behind <c>salesforce:</c> for reps
+    /// who came through the canvas app, else the rep id as the integration sent it (which is then the Salesforce user id).
+    /// </summary>
+    public static string? CrmUserId(Interaction interaction) => interaction.Crm switch
+    {
+        CrmKinds.Salesforce when interaction.RepId.StartsWith(SalesforceRepPrefix, StringComparison.Ordinal) =>
+            interaction.RepId[SalesforceRepPrefix.Length..],
+        CrmKinds.Salesforce => interaction.RepId,
+        _ => null,
+    };
+
+    private static string Readable(string label) => label.Replace('_', ' ');
+}
