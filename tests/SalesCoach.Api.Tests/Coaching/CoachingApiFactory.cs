@@ -19,12 +19,14 @@ namespace SalesCoach.Api.Tests.Coaching;
 /// the signal model when a test needs to know exactly which signals a segment carries;
 /// null keeps whatever the host loads (the shipped model).
 /// </summary>
-public sealed class CoachingApiFactory(TestStore store, ISignalClassifier? classifier) : WebApplicationFactory<Program>
+public sealed class CoachingApiFactory(TestStore store, ISignalClassifier? classifier, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
-    public static async Task<(TestStore Store, CoachingApiFactory Factory)> CreateAsync(StorageProvider provider, bool keywordSignals = true)
+    public static async Task<(TestStore Store, CoachingApiFactory Factory)> CreateAsync(
+        StorageProvider provider, bool keywordSignals = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var store = await TestStore.CreateAsync(provider, new CoachingMigrations());
-        var factory = new CoachingApiFactory(store, keywordSignals ? new KeywordSignalClassifier() : null);
+        var factory = new CoachingApiFactory(store, keywordSignals ? new KeywordSignalClassifier() : null, settings);
         // Real Kestrel on 127.0.0.1: the in-memory test server holds response headers back until a body write,
         // so an idle event stream would never open; Kestrel also enforces the real body size limit.
         factory.UseKestrel(0);
@@ -36,6 +38,11 @@ public sealed class CoachingApiFactory(TestStore store, ISignalClassifier? class
     {
         builder.UseEnvironment("Development");
         foreach (var (key, value) in store.ToConfiguration())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
         }
