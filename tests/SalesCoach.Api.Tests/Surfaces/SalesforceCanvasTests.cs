@@ -5,6 +5,10 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoach.Crm.WriteBack;
+using SalesCoach.Storage.Database;
 using SalesCoach.Storage.Tenants;
 using SalesCoach.TestSupport;
 
@@ -40,6 +44,28 @@ public abstract partial class SalesforceCanvasTests(SurfacesFactory factory)
         Assert.Equal(tenantId, me.GetProperty("tenantId").GetString());
         Assert.Equal(Roles.Rep, me.GetProperty("role").GetString());
         Assert.Equal("salesforce:005000000000001AAA", me.GetProperty("userId").GetString());
+    }
+
+    [Fact]
+    public async Task Canvas_ValidRequest_KeepsTheUsersOAuthTokenSealedForTheWriteBack()
+    {
+        const string oauthToken = "00D!write-back-token-of-this-user";
+        var (tenantId, _) = await factory.CreateTenantAsync("Token tenant");
+        const string orgId = "00D5e0000001TOKNAA";
+        await factory.ConnectAsync(tenantId, CrmKinds.Salesforce, orgId);
+        using var client = factory.CreateClient();
+
+        var response = await PostCanvasAsync(client, Sign(Envelope(orgId, oauthToken), SurfacesFactory.ConsumerSecret));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var tokens = factory.Services.GetRequiredService<CrmTokenStore>();
+        Assert.Equal(oauthToken, await tokens.GetAsync(tenantId, CrmKinds.Salesforce, "005000000000001AAA", default));
+        Assert.Null(await tokens.GetAsync(tenantId, CrmKinds.Salesforce, "005000000000002AAA", default));
+        await using var connection = await factory.Services.GetRequiredService<SqlDatabase>().OpenAsync();
+        var stored = await connection.ExecuteScalarAsync<string>(
+            "SELECT sealed_token FROM crm_tokens WHERE tenant_id = @tenantId AND crm = 'salesforce'", new { tenantId });
+        Assert.DoesNotContain("write-back-token", stored);
+        factory.Logs.AssertNeverContains(oauthToken);
     }
 
     [Fact]
