@@ -155,6 +155,41 @@ public class WriteBackTests
         Assert.Equal(WriteBackStatus.Skipped, job.GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Start_JobLeftPendingByTheLastHost_IsWrittenByTheNextOne(StorageProvider provider)
+    {
+        await using var salesforce = new FakeSalesforce();
+        await salesforce.StartAsync();
+        var (store, first) = await CoachingApiFactory.CreateAsync(provider, settings: Settings());
+        await using var _ = store;
+        string tenantId, id, apiKey;
+        await using (first)
+        {
+            (tenantId, var client) = await first.NewTenantClientAsync();
+            apiKey = client.DefaultRequestHeaders.Authorization!.Parameter!;
+            id = await CompletedAsync(client);
+            await WaitForAsync(client, id, WriteBackStatus.Skipped);
+            await ConnectAsync(first, tenantId, salesforce);
+            await first.Services.GetRequiredService<CrmTokenStore>().SaveAsync(tenantId, CrmKinds.Salesforce, UserId, salesforce.AccessToken, null, default);
+            // As if the host stopped between queueing and writing: the row is pending and nothing wakes this host's worker.
+            await using var connection = await store.Database.OpenAsync();
+            await Dapper.SqlMapper.ExecuteAsync(connection,
+                "UPDATE coaching_writebacks SET status = 'pending' WHERE tenant_id = @tenantId AND interaction_id = @id", new { tenantId, id });
+        }
+
+        Assert.Empty(salesforce.Requests);
+        await using var second = new CoachingApiFactory(store, null, Settings());
+        second.UseKestrel(0);
+        second.StartServer();
+        using var reader = second.CreateClient();
+        reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+
+        await WaitForAsync(reader, id, WriteBackStatus.Written);
+        Assert.Single(salesforce.Records["Task"]);
+    }
+
     private static Dictionary<string, string?> Settings() => new()
     {
         ["Salesforce:ConsumerSecret"] = ConsumerSecret,
