@@ -6,7 +6,7 @@ using SalesCoach.Storage.Tenants;
 namespace SalesCoach.Api.Auth;
 
 /// <summary>The operator key from configuration, and tenants' API keys (looked up by hash).</summary>
-internal sealed class ApiKeyResolver(IOptions<OperatorOptions> operatorOptions, TenantStore tenants) : ICredentialResolver
+internal sealed class ApiKeyResolver(IOptions<OperatorOptions> operatorOptions, TenantStore tenants, ApiKeyCache cache) : ICredentialResolver
 {
     private readonly byte[] _operatorKey = Encoding.UTF8.GetBytes(operatorOptions.Value.ApiKey);
 
@@ -24,7 +24,18 @@ internal sealed class ApiKeyResolver(IOptions<OperatorOptions> operatorOptions, 
             return null;
         }
 
-        var key = await tenants.FindByApiKeyAsync(credential, cancellationToken);
-        return key is null ? null : new Caller(key.TenantId, $"apikey:{key.KeyId}", key.Role, "api_key");
+        var hash = ApiKeys.Hash(credential);
+        if (!cache.TryGet(hash, out var key))
+        {
+            var found = await tenants.FindByApiKeyAsync(credential, cancellationToken);
+            if (found is null)
+            {
+                return null;
+            }
+
+            cache.Add(hash, key = found);
+        }
+
+        return new Caller(key.TenantId, $"apikey:{key.KeyId}", key.Role, "api_key");
     }
 }

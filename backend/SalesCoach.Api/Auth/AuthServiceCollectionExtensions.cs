@@ -18,6 +18,7 @@ public static class AuthServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         // Resolvers are asked in registration order; the API key resolver is the catch-all, so it goes last.
+        services.AddSingleton<ApiKeyCache>();
         services.AddSingleton<ICredentialResolver, ApiKeyResolver>();
 
         services.AddAuthentication(BearerCredentialHandler.SchemeName)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using SalesCoach.Storage;
+using SalesCoach.Storage.Encryption;
 using SalesCoach.Storage.Migrations;
 using SalesCoach.Storage.Tenants;
 
@@ -15,11 +16,17 @@ public sealed class DemoOptions
     public string? ApiKey { get; set; }
 }
 
-/// <summary>Migrates the store before the host accepts requests, then makes sure the demo tenant exists.</summary>
-internal sealed class StorageStartup(Migrator migrator, TenantStore tenants, IOptions<DemoOptions> demo, ILogger<StorageStartup> logger) : IHostedService
+/// <summary>
+/// Migrates the store before the host accepts requests, then makes sure the demo tenant exists.
+/// Resolving the field protector here turns a missing encryption key into a failed start, not a
+/// failed first request.
+/// </summary>
+internal sealed class StorageStartup(
+    Migrator migrator, TenantStore tenants, IOptions<DemoOptions> demo, IServiceProvider services, ILogger<StorageStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _ = services.GetRequiredService<FieldProtector>();
         await migrator.MigrateAsync(cancellationToken);
         if (demo.Value.ApiKey is { Length: > 0 } key)
         {

@@ -45,8 +45,8 @@ public static class BenchCoachingCommand
             var classifier = SignalModelLoader.LoadShipped();
             var inProcess = InProcessSegmentBenchmark.Run(utterances, classifier, Math.Clamp(parse.GetValue(segments), 1000, 1_000_000));
             md.AppendLine("## In-process cost per segment").AppendLine();
-            md.AppendLine("Redaction + metrics + signal model + rules + tip engine, one thread, persuasion4good test utterances (first 1,000 segments are warm-up).").AppendLine();
-            md.AppendLine(c, $"| segments | p50 | p99 | mean | classifier |\n|---|---|---|---|---|\n| {inProcess.Segments:N0} | {inProcess.P50Us:F1} us | {inProcess.P99Us:F1} us | {inProcess.MeanUs:F1} us | {inProcess.Classifier} |").AppendLine();
+            md.AppendLine("Redaction + metrics + signal model + rules + tip engine + sealing the stored text (AES-256-GCM), one thread, persuasion4good test utterances (first 1,000 segments are warm-up).").AppendLine();
+            md.AppendLine(c, $"| segments | p50 | p99 | mean | of which sealing p50 / p99 | classifier |\n|---|---|---|---|---|---|\n| {inProcess.Segments:N0} | {inProcess.P50Us:F1} us | {inProcess.P99Us:F1} us | {inProcess.MeanUs:F1} us | {inProcess.SealP50Us:F1} / {inProcess.SealP99Us:F1} us | {inProcess.Classifier} |").AppendLine();
             var perInteraction = InProcessSegmentBenchmark.MemoryPerInteraction(10_000, 50);
             output.Write(md.ToString());
 

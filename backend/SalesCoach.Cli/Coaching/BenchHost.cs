@@ -52,6 +52,8 @@ public sealed class BenchHost : IAsyncDisposable
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Storage__DataDirectory"] = data,
                 ["Operator__ApiKey"] = "op_" + Guid.NewGuid().ToString("N"),
+                // Production needs a configured key: transcripts are sealed at rest.
+                ["Encryption__Keys__bench"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
                 ["Demo__ApiKey"] = key,
                 ["Logging__LogLevel__Default"] = "Warning",
             },

@@ -4,14 +4,16 @@ using SalesCoach.Coaching.Interactions;
 using SalesCoach.Coaching.Summaries;
 using SalesCoach.Coaching.Tips;
 using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Encryption;
 
 namespace SalesCoach.Coaching.Analytics;
 
 /// <summary>
 /// Rep metrics and tip adoption for one tenant and period, from the stored interactions, tips, votes and summaries.
-/// Per-interaction metrics live only in the summary JSON, so those rows are streamed and folded here rather than in SQL.
+/// Per-interaction metrics live only in the summary JSON, so those rows are streamed and folded here rather than in SQL
+/// (and the body is sealed at rest, so SQL could not read it anyway).
 /// </summary>
-public sealed class CoachingAnalytics(SqlDatabase database)
+public sealed class CoachingAnalytics(SqlDatabase database, FieldProtector protector)
 {
     private const string InPeriod = "i.tenant_id = @tenantId AND i.created_at >= @from AND i.created_at < @to";
 
@@ -46,7 +48,7 @@ public sealed class CoachingAnalytics(SqlDatabase database)
             """, args);
         await foreach (var (repId, body) in summaries.WithCancellation(cancellationToken))
         {
-            if (JsonSerializer.Deserialize<InteractionSummary>(body, CoachingJson.Options) is not { } summary)
+            if (JsonSerializer.Deserialize<InteractionSummary>(protector.OpenTranscript(body, tenantId), CoachingJson.Options) is not { } summary)
             {
                 continue;
             }

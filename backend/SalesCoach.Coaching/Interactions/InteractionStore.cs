@@ -1,11 +1,15 @@
 using System.Data.Common;
 using Dapper;
 using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Encryption;
 
 namespace SalesCoach.Coaching.Interactions;
 
-/// <summary>Interactions, segments, tips and the event log. Every statement is scoped by tenant id.</summary>
-public sealed class InteractionStore(SqlDatabase database, TimeProvider time)
+/// <summary>
+/// Interactions, segments, tips and the event log. Every statement is scoped by tenant id. Segment text is sealed at
+/// rest (<see cref="TranscriptSealing"/> says which columns are and why the others are not).
+/// </summary>
+public sealed class InteractionStore(SqlDatabase database, FieldProtector protector, TimeProvider time)
 {
     // SQLite has one writer at a time; queueing writers here costs microseconds, while letting them
     // collide costs the provider's busy retries (sleeps of up to 150 ms). PostgreSQL needs no gate.
@@ -49,7 +53,7 @@ public sealed class InteractionStore(SqlDatabase database, TimeProvider time)
             SELECT seq AS Seq, speaker AS Speaker, text AS Text, start_ms AS StartMs, end_ms AS EndMs, signals AS SignalsJson
             FROM coaching_segments WHERE tenant_id = @tenantId AND interaction_id = @interactionId ORDER BY seq
             """, new { tenantId, interactionId }, cancellationToken: cancellationToken));
-        return rows.AsList();
+        return rows.Select(s => s with { Text = protector.OpenTranscript(s.Text, tenantId) }).ToList();
     }
 
     /// <summary>What a live interaction needs after a restart: when each tip kind last fired, and the last event id.</summary>
@@ -101,7 +105,10 @@ public sealed class InteractionStore(SqlDatabase database, TimeProvider time)
             VALUES (@tenantId, @interactionId, @Seq, @Speaker, @Text, @StartMs, @EndMs, @SignalsJson, @at)
             ON CONFLICT (tenant_id, interaction_id, seq) DO NOTHING
             """,
-            segments.Select(s => new { tenantId, interactionId, s.Seq, s.Speaker, s.Text, s.StartMs, s.EndMs, s.SignalsJson, at }),
+            segments.Select(s => new
+            {
+                tenantId, interactionId, s.Seq, s.Speaker, Text = protector.SealTranscript(s.Text, tenantId), s.StartMs, s.EndMs, s.SignalsJson, at,
+            }),
             transaction, cancellationToken: cancellationToken));
         if (tips.Count > 0)
         {

@@ -1,10 +1,15 @@
 using Dapper;
+using SalesCoach.Coaching.Interactions;
 using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Encryption;
 
 namespace SalesCoach.Coaching.Summaries;
 
-/// <summary>Completion (status + summary, one transaction) and the content engagement the summary reports.</summary>
-public sealed class SummaryStore(SqlDatabase database, TimeProvider time)
+/// <summary>
+/// Completion (status + summary, one transaction) and the content engagement the summary reports. The summary body quotes
+/// the transcript, so it is sealed at rest as a whole (see <see cref="TranscriptSealing"/>).
+/// </summary>
+public sealed class SummaryStore(SqlDatabase database, FieldProtector protector, TimeProvider time)
 {
     /// <summary>Marks the interaction completed and stores its summary; false when another call completed it first.</summary>
     public async Task<bool> CompleteAsync(string tenantId, string interactionId, string summaryJson, CancellationToken cancellationToken = default)
@@ -24,7 +29,7 @@ public sealed class SummaryStore(SqlDatabase database, TimeProvider time)
             """
             INSERT INTO coaching_summaries (tenant_id, interaction_id, body, created_at) VALUES (@tenantId, @interactionId, @summaryJson, @at)
             ON CONFLICT (tenant_id, interaction_id) DO NOTHING
-            """, new { tenantId, interactionId, summaryJson, at }, transaction, cancellationToken: cancellationToken));
+            """, new { tenantId, interactionId, summaryJson = protector.SealTranscript(summaryJson, tenantId), at }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -32,9 +37,10 @@ public sealed class SummaryStore(SqlDatabase database, TimeProvider time)
     public async Task<string?> ReadAsync(string tenantId, string interactionId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+        var body = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
             "SELECT body FROM coaching_summaries WHERE tenant_id = @tenantId AND interaction_id = @interactionId",
             new { tenantId, interactionId }, cancellationToken: cancellationToken));
+        return body is null ? null : protector.OpenTranscript(body, tenantId);
     }
 
     public async Task RecordContentEventAsync(

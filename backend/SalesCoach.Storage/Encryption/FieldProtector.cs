@@ -15,6 +15,9 @@ public sealed class FieldProtector
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
+    private static readonly System.Buffers.SearchValues<char> Base64Characters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=");
+
     private readonly IReadOnlyDictionary<string, byte[]> _keys;
     private readonly string _activeKeyId;
 
@@ -72,6 +75,29 @@ public sealed class FieldProtector
             sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize + TagSize), sealedBytes.AsSpan(NonceSize, TagSize),
             plaintext, Encoding.UTF8.GetBytes(tenantId));
         return Encoding.UTF8.GetString(plaintext);
+    }
+
+    /// <summary>
+    /// True when <paramref name="stored"/> has the sealed shape (<c>v1:&lt;keyId&gt;:&lt;Base64&gt;</c>, at least nonce and tag long).
+    /// Lets a column that held clear text before it was sealed tell its old rows from new ones; clear prose does not
+    /// have this shape (no spaces, Base64 only after the second colon).
+    /// </summary>
+    public static bool IsSealed(string stored)
+    {
+        if (!stored.StartsWith("v1:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var keyEnd = stored.IndexOf(':', 3);
+        if (keyEnd <= 3)
+        {
+            return false;
+        }
+
+        var payload = stored.AsSpan(keyEnd + 1);
+        return payload.Length >= 40 && payload.Length % 4 == 0 && !stored.AsSpan(3, keyEnd - 3).ContainsAny(' ', '\t')
+            && !payload.ContainsAnyExcept(Base64Characters);
     }
 
     /// <summary>True when the value is sealed with a key other than the active one (re-encryption candidates).</summary>

@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Encryption;
 using static SalesCoach.Api.Tests.Coaching.CoachingClient;
 
 namespace SalesCoach.Api.Tests.Coaching;
@@ -49,7 +51,9 @@ public class InteractionsApiTests
         await using var connection = await store.Database.OpenAsync();
         var stored = await connection.ExecuteScalarAsync<string>(
             "SELECT text FROM coaching_segments WHERE tenant_id = @tenantId AND interaction_id = @id AND seq = 6", new { tenantId, id });
-        Assert.Equal("Sure, reach me at [email] or [phone].", stored);
+        // Sealed at rest; opened with the host's own key it is the redacted text.
+        Assert.DoesNotContain("reach me", stored);
+        Assert.Equal("Sure, reach me at [email] or [phone].", factory.Services.GetRequiredService<FieldProtector>().Unprotect(stored!, tenantId));
     }
 
     [Theory]

@@ -3,8 +3,10 @@ using SalesCoach.Coaching.Analytics;
 using SalesCoach.Coaching.Interactions;
 using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Summaries;
+using SalesCoach.Coaching.Tests.Interactions;
 using SalesCoach.Coaching.Tips;
 using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Encryption;
 using SalesCoach.TestSupport;
 
 namespace SalesCoach.Coaching.Tests.Analytics;
@@ -20,11 +22,12 @@ public class CoachingAnalyticsTests
     {
         await using var store = await TestStore.CreateAsync(provider, new CoachingMigrations());
         var time = new SettableTimeProvider(Day.AddHours(9));
-        var interactions = new InteractionStore(store.Database, time);
+        var protector = TestProtector.New();
+        var interactions = new InteractionStore(store.Database, protector, time);
         var feedback = new TipFeedbackStore(store.Database, time);
 
-        var first = await CompletedAsync(store.Database, interactions, "t1", "rep-1", talkShare: 0.8, monologueMs: 40_000, questions: 2, fillers: 3.5, nextSteps: 0);
-        await CompletedAsync(store.Database, interactions, "t1", "rep-1", talkShare: 0.4, monologueMs: 10_000, questions: 5, fillers: 0.5, nextSteps: 1);
+        var first = await CompletedAsync(store.Database, protector, interactions, "t1", "rep-1", talkShare: 0.8, monologueMs: 40_000, questions: 2, fillers: 3.5, nextSteps: 0);
+        await CompletedAsync(store.Database, protector, interactions, "t1", "rep-1", talkShare: 0.4, monologueMs: 10_000, questions: 5, fillers: 0.5, nextSteps: 1);
         await interactions.CreateAsync("t1", NewCall("rep-1"));
         await TipAsync(interactions, "t1", first, "tip-1", "talk_ratio");
         await TipAsync(interactions, "t1", first, "tip-2", "monologue");
@@ -34,11 +37,11 @@ public class CoachingAnalyticsTests
         Assert.Equal(TipFeedbackResult.NotFound, await feedback.RecordAsync("t2", first, "tip-1", TipFeedbackTypes.Helpful, null));
         // Next day (outside the period) and another tenant: neither may count.
         time.Now = Day.AddDays(1);
-        await CompletedAsync(store.Database, interactions, "t1", "rep-1", talkShare: 0.1, monologueMs: 1, questions: 9, fillers: 9, nextSteps: 0);
+        await CompletedAsync(store.Database, protector, interactions, "t1", "rep-1", talkShare: 0.1, monologueMs: 1, questions: 9, fillers: 9, nextSteps: 0);
         time.Now = Day.AddHours(10);
-        await CompletedAsync(store.Database, interactions, "t2", "rep-1", talkShare: 0.9, monologueMs: 99_000, questions: 0, fillers: 0, nextSteps: 0);
+        await CompletedAsync(store.Database, protector, interactions, "t2", "rep-1", talkShare: 0.9, monologueMs: 99_000, questions: 0, fillers: 0, nextSteps: 0);
 
-        var analytics = new CoachingAnalytics(store.Database);
+        var analytics = new CoachingAnalytics(store.Database, protector);
         var reps = await analytics.RepsAsync("t1", new AnalyticsPeriod(Day, Day.AddDays(1)));
         var adoption = await analytics.AdoptionAsync("t1", new AnalyticsPeriod(Day, Day.AddDays(1)));
 
@@ -69,7 +72,7 @@ public class CoachingAnalyticsTests
         store.SaveAppendAsync(tenantId, interactionId, [], [new StoredTip(tipId, kind, 1, 1_000, "{}")], []);
 
     private static async Task<string> CompletedAsync(
-        SqlDatabase database, InteractionStore interactions, string tenantId, string repId,
+        SqlDatabase database, FieldProtector protector, InteractionStore interactions, string tenantId, string repId,
         double talkShare, long monologueMs, int questions, double fillers, int nextSteps)
     {
         var interaction = await interactions.CreateAsync(tenantId, NewCall(repId));
@@ -78,7 +81,7 @@ public class CoachingAnalyticsTests
             new PerSide<double>(fillers, 0), new PerSide<int>(0, 0), 0, 0);
         var steps = Enumerable.Range(1, nextSteps).Select(i => new Utterance(i, "rep", "demo on Thursday", 0.9f)).ToList();
         var summary = new InteractionSummary(interaction.Id, "", metrics, [], [], steps, [], [], [], 0, DateTimeOffset.UnixEpoch);
-        await new SummaryStore(database, TimeProvider.System).CompleteAsync(tenantId, interaction.Id, JsonSerializer.Serialize(summary, CoachingJson.Options));
+        await new SummaryStore(database, protector, TimeProvider.System).CompleteAsync(tenantId, interaction.Id, JsonSerializer.Serialize(summary, CoachingJson.Options));
         return interaction.Id;
     }
 }
