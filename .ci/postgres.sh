@@ -11,7 +11,7 @@ if [ "${1:-}" = "stop" ]; then
 fi
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 port=${SALESCOACH_PG_PORT:-55432}
-dir=$(mktemp -d /tmp/salescoach-pg.XXXXXX)
+dir=$(mktemp -d -t salescoach-pg.XXXXXX)
 chown postgres:postgres "$dir"
 runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 runuser -u postgres -- "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
