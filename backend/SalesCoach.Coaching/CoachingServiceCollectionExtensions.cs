@@ -12,7 +12,8 @@ namespace SalesCoach.Coaching;
 
 public static class CoachingServiceCollectionExtensions
 {
-    /// <summary>Live coaching: its migrations, stores, the segment pipeline, the in-process event bus and the signal classifier.</summary>
+    /// <summary>Live coaching: its migrations, stores, the segment pipeline, the in-process event bus and the signal classifier
+    /// (the registry's <c>signals</c> model; needs <c>AddInference()</c>, which seeds it from the shipped model on start).</summary>
     public static IServiceCollection AddCoachingCore(this IServiceCollection services)
     {
         services.AddMigrations<CoachingMigrations>();
@@ -27,7 +28,9 @@ public static class CoachingServiceCollectionExtensions
         services.AddSingleton<InteractionCompleter>();
         services.AddSingleton<IInteractionContentEvents, InteractionContentEvents>();
         services.TryAddSingleton<IInteractionEventBus, InProcessInteractionEventBus>();
-        services.TryAddSingleton<ISignalClassifier>(_ => SignalModelLoader.LoadShipped());
+        // Signals are served through the inference registry (AddInference registers ModelRegistry and ModelHost).
+        services.AddHostedService<SignalModelSeeding>();
+        services.TryAddSingleton<ISignalClassifier, RegistrySignalClassifier>();
         return services;
     }
 }

@@ -31,10 +31,11 @@ public static class SignalsApi
             return TypedResults.ValidationProblem(bad.ToDictionary(x => $"texts[{x.i}]", _ => new[] { $"Each text needs 1-{MaxTextLength} characters." }));
         }
 
-        var playbook = await playbooks.GetAsync(context.GetCaller().RequireTenant(), cancellationToken);
+        var tenantId = context.GetCaller().RequireTenant();
+        var playbook = await playbooks.GetAsync(tenantId, cancellationToken);
         var language = request.Language ?? "en";
         var results = request.Texts
-            .Select(text => new ClassifyResult(playbook.Rules.Apply(text, classifier.Classify(text, language))
+            .Select(text => new ClassifyResult(playbook.Rules.Apply(text, classifier.Classify(tenantId, text, language))
                 .Where(s => s.Score >= playbook.Playbook.Thresholds.SignalScore).ToList()))
             .ToList();
         return TypedResults.Ok(new ClassifyResponse(results));

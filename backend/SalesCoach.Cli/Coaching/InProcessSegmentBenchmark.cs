@@ -36,7 +36,7 @@ public static class InProcessSegmentBenchmark
             var start = Stopwatch.GetTimestamp();
             var redacted = PiiRedactor.Redact(segment.Text);
             tracker.Add(SegmentFacts.From(segment, redacted, "en"));
-            var signals = playbook.Rules.Apply(redacted, classifier.Classify(redacted, "en"));
+            var signals = playbook.Rules.Apply(redacted, classifier.Classify("bench-tenant", redacted, "en"));
             nextStep |= signals.Any(s => s.Label == SignalLabels.NextStep);
             var tips = TipEngine.Evaluate(playbook.Playbook, "en", segment, signals, tracker.Snapshot(), cooldowns, nextStep);
             var sealStart = Stopwatch.GetTimestamp();

@@ -76,7 +76,7 @@ public sealed class SegmentAppender(
 
             var text = PiiRedactor.Redact(segment.Text);
             state.Metrics.Add(SegmentFacts.From(segment, text, language));
-            var signals = playbook.Rules.Apply(text, classifier.Classify(text, language));
+            var signals = playbook.Rules.Apply(text, classifier.Classify(interaction.TenantId, text, language));
             state.NextStepSeen |= signals.Any(s => s.Label == SignalLabels.NextStep && s.Score >= playbook.Playbook.Thresholds.SignalScore);
             stored.Add(new StoredSegment(segment.Seq, segment.Speaker, text, segment.StartMs, segment.EndMs, LiveInteractions.SignalsJson(signals)));
             tips.AddRange(TipEngine.Evaluate(

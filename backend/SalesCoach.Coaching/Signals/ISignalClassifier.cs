@@ -12,7 +12,8 @@ public interface ISignalClassifier
     /// <summary>True when a trained model is loaded (false: only the rules layer detects signals).</summary>
     bool IsModelLoaded { get; }
 
-    IReadOnlyList<SignalScore> Classify(string text, string language);
+    /// <summary>Labels of one utterance, by the model that serves <paramref name="tenantId"/> (its own, else the global default).</summary>
+    IReadOnlyList<SignalScore> Classify(string tenantId, string text, string language);
 }
 
 /// <summary>
@@ -25,5 +26,5 @@ public sealed class NoModelSignalClassifier(string reason) : ISignalClassifier
 
     public bool IsModelLoaded => false;
 
-    public IReadOnlyList<SignalScore> Classify(string text, string language) => [];
+    public IReadOnlyList<SignalScore> Classify(string tenantId, string text, string language) => [];
 }

@@ -19,17 +19,35 @@ public sealed partial class ModelRegistry
             throw new ModelRegistryException($"Model {Describe(tenantId, name)} has no version {version}.");
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO model_activations (tenant_id, name, seq, version, actor, activated_at, rolled_back_at)
-            VALUES (@tenantId, @name,
-                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM model_activations WHERE tenant_id = @tenantId AND name = @name),
-                    @version, @actor, @at, NULL)
-            """,
-            new { tenantId, name, version = (long)version, actor, at = time.GetUtcNow().ToUnixMs() }, transaction, cancellationToken: cancellationToken));
-        await AuditAsync(connection, transaction, tenantId, actor, "model.activate", $"{name} v{version}", cancellationToken);
+        await InsertActivationAsync(connection, transaction, tenantId, name, version, actor, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await GetAsync(tenantId, name, version, cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Registers and activates version 1 of (tenant, name) in one transaction, but only when it has no version
+    /// yet; answers null otherwise. The write lock of <see cref="RegisterAsync"/> makes this safe when several
+    /// hosts seed the same model at once: exactly one of them creates it.
+    /// </summary>
+    public async Task<ModelVersion?> SeedAsync(string tenantId, string name, ModelRegistration registration, string actor, CancellationToken cancellationToken = default)
+    {
+        CheckScope(tenantId, name);
+        CheckRegistration(registration);
+        var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(registration.Onnx));
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await BeginAsync(connection, tenantId, name, cancellationToken);
+        var existing = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM model_versions WHERE tenant_id = @tenantId AND name = @name",
+            new { tenantId, name }, transaction, cancellationToken: cancellationToken));
+        if (existing > 0)
+        {
+            return null;
+        }
+
+        await InsertVersionAsync(connection, transaction, tenantId, name, 1, registration, sha256, cancellationToken);
+        await InsertActivationAsync(connection, transaction, tenantId, name, 1, actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return await GetAsync(tenantId, name, 1, cancellationToken);
     }
 
     /// <summary>
@@ -88,6 +106,21 @@ public sealed partial class ModelRegistry
         return rows.Select(r => new ModelActivation(
             r.TenantId, r.Name, (int)r.Seq, (int)r.Version, r.Actor, UnixTime.FromUnixMs(r.ActivatedAt),
             r.RolledBackAt is { } at ? UnixTime.FromUnixMs(at) : null)).ToList();
+    }
+
+    private async Task InsertActivationAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string tenantId, string name, int version, string actor,
+        CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO model_activations (tenant_id, name, seq, version, actor, activated_at, rolled_back_at)
+            VALUES (@tenantId, @name,
+                    (SELECT COALESCE(MAX(seq), 0) + 1 FROM model_activations WHERE tenant_id = @tenantId AND name = @name),
+                    @version, @actor, @at, NULL)
+            """,
+            new { tenantId, name, version = (long)version, actor, at = time.GetUtcNow().ToUnixMs() }, transaction, cancellationToken: cancellationToken));
+        await AuditAsync(connection, transaction, tenantId, actor, "model.activate", $"{name} v{version}", cancellationToken);
     }
 
     private Task AuditAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string tenantId, string actor, string action, string detail, CancellationToken cancellationToken) =>

@@ -47,26 +47,7 @@ public sealed partial class ModelRegistry(SqlDatabase database, TimeProvider tim
         var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE tenant_id = @tenantId AND name = @name",
             new { tenantId, name }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO model_versions (tenant_id, name, version, labels, languages, training_data_hash, metrics, manifest, sha256, size_bytes, created_at)
-            VALUES (@tenantId, @name, @version, @labels, @languages, @hash, @metrics, @manifest, @sha256, @size, @at)
-            """,
-            new
-            {
-                tenantId, name, version,
-                labels = JsonSerializer.Serialize(registration.Labels),
-                languages = JsonSerializer.Serialize(registration.Languages),
-                hash = registration.TrainingDataHash,
-                metrics = registration.MetricsJson,
-                manifest = registration.ManifestJson,
-                sha256,
-                size = (long)registration.Onnx.Length,
-                at = time.GetUtcNow().ToUnixMs(),
-            }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO model_files (tenant_id, name, version, content) VALUES (@tenantId, @name, @version, @content)",
-            new { tenantId, name, version, content = registration.Onnx }, transaction, cancellationToken: cancellationToken));
+        await InsertVersionAsync(connection, transaction, tenantId, name, version, registration, sha256, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (await GetAsync(tenantId, name, (int)version, cancellationToken))!;
     }
@@ -105,6 +86,32 @@ public sealed partial class ModelRegistry(SqlDatabase database, TimeProvider tim
         return Convert.ToHexStringLower(SHA256.HashData(content)) == version.Sha256
             ? content
             : throw new ModelRegistryException($"Model {Describe(version.TenantId, version.Name)} v{version.Version} does not match its recorded SHA-256.");
+    }
+
+    private async Task InsertVersionAsync(
+        DbConnection connection, DbTransaction transaction, string tenantId, string name, long version, ModelRegistration registration,
+        string sha256, CancellationToken cancellationToken)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO model_versions (tenant_id, name, version, labels, languages, training_data_hash, metrics, manifest, sha256, size_bytes, created_at)
+            VALUES (@tenantId, @name, @version, @labels, @languages, @hash, @metrics, @manifest, @sha256, @size, @at)
+            """,
+            new
+            {
+                tenantId, name, version,
+                labels = JsonSerializer.Serialize(registration.Labels),
+                languages = JsonSerializer.Serialize(registration.Languages),
+                hash = registration.TrainingDataHash,
+                metrics = registration.MetricsJson,
+                manifest = registration.ManifestJson,
+                sha256,
+                size = (long)registration.Onnx.Length,
+                at = time.GetUtcNow().ToUnixMs(),
+            }, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO model_files (tenant_id, name, version, content) VALUES (@tenantId, @name, @version, @content)",
+            new { tenantId, name, version, content = registration.Onnx }, transaction, cancellationToken: cancellationToken));
     }
 
     internal static string Describe(string tenantId, string name) => tenantId.Length == 0 ? $"'{name}' (global)" : $"'{name}' of tenant '{tenantId}'";

@@ -23,7 +23,7 @@ public sealed class KeywordSignalClassifier : ISignalClassifier
 
     public bool IsModelLoaded => true;
 
-    public IReadOnlyList<SignalScore> Classify(string text, string language) =>
+    public IReadOnlyList<SignalScore> Classify(string tenantId, string text, string language) =>
         Phrases.Where(p => text.Contains(p.Phrase, StringComparison.OrdinalIgnoreCase))
             .Select(p => new SignalScore(p.Label, 0.9f)).DistinctBy(s => s.Label).ToList();
 }
