@@ -43,10 +43,15 @@ public static class BenchCoachingCommand
 
             var utterances = LoadUtterances(parse.GetValue(data)!.FullName);
             var classifier = SignalModelLoader.LoadShipped();
-            var inProcess = InProcessSegmentBenchmark.Run(utterances, classifier, Math.Clamp(parse.GetValue(segments), 1000, 1_000_000));
+            var segmentCount = Math.Clamp(parse.GetValue(segments), 1000, 1_000_000);
+            var inProcess = InProcessSegmentBenchmark.Run(utterances, classifier, segmentCount);
+            var (fileAgain, throughRegistry) = await RegistrySignalBenchmark.CompareAsync(utterances, classifier, segmentCount, cancellationToken);
             md.AppendLine("## In-process cost per segment").AppendLine();
             md.AppendLine("Redaction + metrics + signal model + rules + tip engine + sealing the stored text (AES-256-GCM), one thread, persuasion4good test utterances (first 1,000 segments are warm-up).").AppendLine();
-            md.AppendLine(c, $"| segments | p50 | p99 | mean | of which sealing p50 / p99 | classifier |\n|---|---|---|---|---|---|\n| {inProcess.Segments:N0} | {inProcess.P50Us:F1} us | {inProcess.P99Us:F1} us | {inProcess.MeanUs:F1} us | {inProcess.SealP50Us:F1} / {inProcess.SealP99Us:F1} us | {inProcess.Classifier} |").AppendLine();
+            md.AppendLine(c, $"| segments | p50 | p99 | mean | of which sealing p50 / p99 | classifier |\n|---|---|---|---|---|---|\n| {inProcess.Segments:N0} | {inProcess.P50Us:F1} us | {inProcess.P99Us:F1} us | {inProcess.MeanUs:F1} us | {inProcess.SealP50Us:F1} / {inProcess.SealP99Us:F1} us | {inProcess.Classifier} |");
+            md.AppendLine(c, $"| {throughRegistry.Segments:N0} | {throughRegistry.P50Us:F1} us | {throughRegistry.P99Us:F1} us | {throughRegistry.MeanUs:F1} us | {throughRegistry.SealP50Us:F1} / {throughRegistry.SealP99Us:F1} us | {throughRegistry.Classifier} (as the host serves it) |");
+            md.AppendLine(c, $"| {fileAgain.Segments:N0} | {fileAgain.P50Us:F1} us | {fileAgain.P99Us:F1} us | {fileAgain.MeanUs:F1} us | {fileAgain.SealP50Us:F1} / {fileAgain.SealP99Us:F1} us | {fileAgain.Classifier} (again, alternated with the registry run) |").AppendLine();
+            md.AppendLine(c, $"Registry path / model file (second of two alternated rounds each), same process: p50 {throughRegistry.P50Us / fileAgain.P50Us:F2}x, p99 {throughRegistry.P99Us / fileAgain.P99Us:F2}x, mean {throughRegistry.MeanUs / fileAgain.MeanUs:F2}x.").AppendLine();
             var perInteraction = InProcessSegmentBenchmark.MemoryPerInteraction(10_000, 50);
             output.Write(md.ToString());
 
