@@ -8,6 +8,7 @@ using SalesCoach.Inference.Featurization;
 using SalesCoach.Inference.Registry;
 using SalesCoach.Inference.Training;
 using SalesCoach.Storage.Database;
+using SalesCoach.TestSupport;
 
 namespace SalesCoach.Api.Tests.Coaching;
 
@@ -26,17 +27,10 @@ public class SignalRegistryTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
-    public async Task Start_TwoHostsThenRestart_ShippedModelRegisteredOnceAsGlobalV1(StorageProvider provider)
+    public async Task Start_Restart_ShippedModelRegisteredOnceAsGlobalV1(StorageProvider provider)
     {
         var (store, first) = await CoachingApiFactory.CreateAsync(provider, keywordSignals: false);
         await using var _ = store;
-        // A second host on the same store starting at the same time: the seeding must not race to a version 2.
-        await using (var second = new CoachingApiFactory(store, null))
-        {
-            second.UseKestrel(0);
-            await Task.WhenAll(Task.Run(second.StartServer), Task.Run(() => first.Services.GetRequiredService<ISignalClassifier>()));
-        }
-
         await first.DisposeAsync();
         await using var restarted = new CoachingApiFactory(store, null);
         restarted.UseKestrel(0);
@@ -50,6 +44,30 @@ public class SignalRegistryTests
         var classifier = restarted.Services.GetRequiredService<ISignalClassifier>();
         Assert.True(classifier.IsModelLoaded, classifier.Description);
         Assert.Contains("v1", classifier.Description, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task SeedAsync_FourHostsAtOnce_ExactlyOneVersionRegisteredAndActivated(StorageProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider, new InferenceMigrations());
+        var shipped = await ModelRegistrations.FromDirectoryAsync(SignalModelLoader.ShippedDirectory);
+        // One registry (own connections) per simulated host, all seeding at the same moment.
+        using var start = new ManualResetEventSlim();
+        var seeds = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await new ModelRegistry(store.Database, TimeProvider.System).SeedAsync(ModelRegistry.GlobalTenant, Name, shipped, "test");
+        })).ToList();
+        start.Set();
+        var results = await Task.WhenAll(seeds);
+
+        Assert.Single(results, r => r is not null);
+        var registry = new ModelRegistry(store.Database, TimeProvider.System);
+        Assert.Equal(1, Assert.Single(await registry.ListAsync(ModelRegistry.GlobalTenant, Name)).Version);
+        Assert.Single(await registry.HistoryAsync(ModelRegistry.GlobalTenant, Name));
+        Assert.Equal(1, (await registry.ResolveAsync("any-tenant", Name))?.Version);
     }
 
     [Theory]
