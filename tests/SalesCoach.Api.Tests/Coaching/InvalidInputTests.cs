@@ -65,7 +65,16 @@ public class InvalidInputTests
         var id = await client.CreateInteractionAsync();
         var body = "{\"segments\":[{\"seq\":1,\"speaker\":\"rep\",\"text\":\"" + new string('x', 1_100_000) + "\",\"startMs\":0,\"endMs\":10}]}";
 
-        var response = await client.PostAsync($"/api/v1/interactions/{id}/segments", new StringContent(body, Encoding.UTF8, "application/json"));
+        // Expect: 100-continue lets the server refuse before the body is sent, as a well-behaved
+        // client would; without it, real Kestrel may close the socket while the client is still
+        // sending and the client sees a reset instead of the 413.
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/interactions/{id}/segments")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.ExpectContinue = true;
+
+        var response = await client.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
