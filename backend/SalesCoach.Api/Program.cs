@@ -12,7 +12,6 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSalesCoachDefaults();
 builder.Services.AddSalesCoachStorage();
 builder.Services.AddCallerAuthentication();
-builder.Services.AddAdmin();
 builder.Services.AddCrm();
 builder.Services.AddInference();
 builder.Services.AddCoaching();

@@ -14,8 +14,6 @@ public sealed record CreatedTenant(string Id, string Name, string ApiKey, DateTi
 /// <summary>Operator-only tenant administration.</summary>
 public static class AdminApi
 {
-    public static IServiceCollection AddAdmin(this IServiceCollection services) => services;
-
     public static RouteGroupBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/admin").WithTags("Admin").RequireAuthorization(Policies.Operator);
