@@ -18,15 +18,15 @@ public sealed class DemoOptions
 
 /// <summary>
 /// Migrates the store before the host accepts requests, then makes sure the demo tenant exists.
-/// Depending on the field protector makes a missing encryption key fail the start, not the first request.
+/// Resolving the field protector here turns a missing encryption key into a failed start, not a
+/// failed first request.
 /// </summary>
-#pragma warning disable CS9113 // the protector is taken only so that it is built (and validated) at start-up
 internal sealed class StorageStartup(
-    Migrator migrator, TenantStore tenants, IOptions<DemoOptions> demo, FieldProtector protector, ILogger<StorageStartup> logger) : IHostedService
-#pragma warning restore CS9113
+    Migrator migrator, TenantStore tenants, IOptions<DemoOptions> demo, IServiceProvider services, ILogger<StorageStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        _ = services.GetRequiredService<FieldProtector>();
         await migrator.MigrateAsync(cancellationToken);
         if (demo.Value.ApiKey is { Length: > 0 } key)
         {
