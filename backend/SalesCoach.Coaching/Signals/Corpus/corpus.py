@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Builds, validates and counts the signal corpus (python3 standard library only).
 
-  python3 corpus.py build   parse source/<lang>.txt, split by group, write train/dev/test.jsonl
+  python3 corpus.py build   parse the sources, split by group, write train/dev/test.jsonl
   python3 corpus.py stats   validate the three files and print the README count tables
+
+Two batches of sources, in the same format:
+  source/<lang>.txt             batch 1: split train/dev/test (70/10/20), stratified by label
+  source/more/<lang>[-N].txt    batch 2, written later without reading the test split: split
+                                train/dev (90/10) only, so the test split stays exactly batch 1's
 
 Source format (hand-written utterances, one paraphrase family per block):
   @ LABELS SPEAKER INDUSTRY [=IDEA]
@@ -35,6 +40,8 @@ INDUSTRIES = {"sa": "saas", "mf": "manufacturing", "hc": "healthcare", "fi": "fi
               "ph": "pharma", "au": "automotive", "me": "media", "pu": "public_sector",
               "le": "legal", "rs": "real_estate", "ag": "agriculture", "ec": "ecommerce"}
 SPLITS = {"train": 0.7, "dev": 0.1, "test": 0.2}
+MORE_SPLITS = {"train": 0.9, "dev": 0.1}
+BATCHES = [("source", SPLITS), ("source/more", MORE_SPLITS)]
 SEED = 20261120
 
 
@@ -45,8 +52,14 @@ def normalise(text):
     return re.sub(r"[\W_]+", "", text)
 
 
-def parse(lang):
-    path = HERE / "source" / f"{lang}.txt"
+def sources():
+    """(path, splits) of every source file, batch 1 before batch 2 so batch 1 keeps its ids."""
+    return [(path, splits) for folder, splits in BATCHES for lang in LANGUAGES
+            for path in sorted((HERE / folder).glob(f"{lang}.txt")) + sorted((HERE / folder).glob(f"{lang}-*.txt"))]
+
+
+def parse(path):
+    lang = path.stem.split("-")[0]
     groups, current = [], None
     for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         line = raw.strip()
@@ -81,7 +94,7 @@ def strata(group):
     return [(group["language"], name) for name in names]
 
 
-def split_groups(groups):
+def split_groups(groups, splits):
     """Iterative stratification: rarest stratum first, each unit to the split furthest below
     its share. A unit is one group, or all groups (in any language) sharing an idea key, so a
     translated idea never has a sibling in another split."""
@@ -89,7 +102,7 @@ def split_groups(groups):
     for i, g in enumerate(groups):
         units[("idea", g["idea"]) if g["idea"] else ("group", i)].append(i)
     totals = Counter(st for g in groups for st in strata(g) for _ in g["texts"])
-    have = {s: Counter() for s in SPLITS}
+    have = {s: Counter() for s in splits}
     lines = Counter()
     size = sum(len(g["texts"]) for g in groups)
     order = sorted(units)
@@ -100,12 +113,12 @@ def split_groups(groups):
         members = [(st, len(groups[i]["texts"])) for i in units[u] for st in strata(groups[i])]
 
         def need(split):
-            share = SPLITS[split]
+            share = splits[split]
             # relative shortfall, so small strata (hard negatives) count as much as large ones
             label_need = sum(1 - have[split][st] / (share * totals[st]) for st, _ in members)
             return (label_need, (share * size - lines[split]) / size)
 
-        best = max(SPLITS, key=need)
+        best = max(splits, key=need)
         for i in units[u]:
             assignment[i] = best
             lines[best] += len(groups[i]["texts"])
@@ -117,7 +130,12 @@ def split_groups(groups):
 def build():
     rows = {s: [] for s in SPLITS}
     seen = {}
-    groups = [g for lang in LANGUAGES if (HERE / "source" / f"{lang}.txt").exists() for g in parse(lang)]
+    groups, assignment = [], {}
+    for folder, splits in BATCHES:
+        batch = [g for path, s in sources() if s is splits for g in parse(path)]
+        # each batch is split on its own, so adding batch 2 leaves batch 1's split untouched
+        assignment.update({len(groups) + i: split for i, split in split_groups(batch, splits).items()})
+        groups += batch
     ideas = defaultdict(list)
     for g in groups:
         if g["idea"]:
@@ -125,7 +143,6 @@ def build():
     for idea, langs in ideas.items():
         if len(langs) != len(set(langs)):
             sys.exit(f"idea {idea} used twice in one language")
-    assignment = split_groups(groups)
     counters, group_numbers = Counter(), Counter()
     for gi, g in enumerate(groups):
         lang = g["language"]
@@ -133,7 +150,7 @@ def build():
         for text in g["texts"]:
             key = normalise(text)
             if key in seen:
-                sys.exit(f"duplicate text ({lang}): {text!r} ~ {seen[key]!r}")
+                sys.exit(f"duplicate text ({lang}): {text!r} repeats an earlier line; write another")
             seen[key] = text
             counters[lang] += 1
             rows[assignment[gi]].append({
@@ -182,11 +199,10 @@ def validate(data):
     # translated ideas (shared =IDEA keys in the sources) must not straddle splits either
     split_of = {r["text"]: split for split, rows in data.items() for r in rows}
     ideas = defaultdict(set)
-    for lang in LANGUAGES:
-        if (HERE / "source" / f"{lang}.txt").exists():
-            for g in parse(lang):
-                if g["idea"]:
-                    ideas[g["idea"]].update(split_of.get(t, "missing") for t in g["texts"])
+    for path, _ in sources():
+        for g in parse(path):
+            if g["idea"]:
+                ideas[g["idea"]].update(split_of.get(t, "missing") for t in g["texts"])
     errors += [f"idea {k} spans {sorted(v)}" for k, v in ideas.items() if len(v) > 1]
     return errors
 
