@@ -11,6 +11,7 @@ public static class ModelCommand
         model.Subcommands.Add(ModelListCommand.Create());
         model.Subcommands.Add(ModelTrainCommand.Create());
         model.Subcommands.Add(ModelEvaluateCommand.Create());
+        model.Subcommands.Add(ModelPredictCommand.Create());
         model.Subcommands.Add(ModelRegisterCommand.Create());
         model.Subcommands.Add(ModelActivateCommand.Create());
         model.Subcommands.Add(ModelRollbackCommand.Create());

@@ -5,7 +5,7 @@ public sealed class CorpusChecksTests
 {
     private static CorpusLine Line(string id, string text, string split = "train", string group = "en-g0001",
         string language = "en", params string[] labels) =>
-        new(split, 1, id, text, labels, language, "customer", "saas", group, false);
+        new(split, 1, id, text, labels, language, "customer", "saas", group, false, 1);
 
     [Fact]
     public void Read_MissingField_Throws()
@@ -18,8 +18,16 @@ public sealed class CorpusChecksTests
     [Fact]
     public void Read_LabelsNotAList_Throws()
     {
-        const string raw = """{"id":"en-0001","text":"Too pricey for us.","labels":"objection_price","language":"en","speaker":"customer","industry":"saas","group":"en-g0001","hard_negative":false}""";
+        const string raw = """{"id":"en-0001","text":"Too pricey for us.","labels":"objection_price","language":"en","speaker":"customer","industry":"saas","group":"en-g0001","hard_negative":false,"batch":1}""";
         Assert.Throws<InvalidDataException>(() => CorpusFiles.Read("train", [raw]).ToList());
+    }
+
+    [Fact]
+    public void Read_BatchOutOfRange_Throws()
+    {
+        const string raw = """{"id":"en-0001","text":"Too pricey for us.","labels":[],"language":"en","speaker":"customer","industry":"saas","group":"en-g0001","hard_negative":false,"batch":4}""";
+        var error = Assert.Throws<InvalidDataException>(() => CorpusFiles.Read("train", [raw]).ToList());
+        Assert.Contains("batch", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -5,7 +5,7 @@ namespace SalesCoach.Coaching.Tests.Signals;
 /// <summary>One line of the signal corpus, read strictly from its JSON.</summary>
 public sealed record CorpusLine(
     string Split, int LineNumber, string Id, string Text, IReadOnlyList<string> Labels,
-    string Language, string Speaker, string Industry, string Group, bool HardNegative);
+    string Language, string Speaker, string Industry, string Group, bool HardNegative, int Batch);
 
 /// <summary>Reads the committed corpus files (not a copy), so a bad edit to them fails the tests.</summary>
 public static class CorpusFiles
@@ -21,7 +21,7 @@ public static class CorpusFiles
     ];
 
     public static readonly string[] Fields =
-        ["id", "text", "labels", "language", "speaker", "industry", "group", "hard_negative"];
+        ["id", "text", "labels", "language", "speaker", "industry", "group", "hard_negative", "batch"];
 
     private static readonly Lazy<IReadOnlyList<CorpusLine>> All = new(() =>
         Splits.SelectMany(split => Read(split, File.ReadAllLines(PathOf(split)))).ToList());
@@ -80,10 +80,16 @@ public static class CorpusFiles
             throw new InvalidDataException($"{Where()}: hard_negative is not a boolean");
         }
 
+        var batch = root.GetProperty("batch");
+        if (batch.ValueKind != JsonValueKind.Number || !batch.TryGetInt32(out var batchNumber) || batchNumber is < 1 or > 3)
+        {
+            throw new InvalidDataException($"{Where()}: batch is not 1, 2 or 3");
+        }
+
         return new CorpusLine(
             split, number, Text("id"), Text("text"),
             labels.EnumerateArray().Select(l => l.GetString()!).ToList(),
-            Text("language"), Text("speaker"), Text("industry"), Text("group"), hard.GetBoolean());
+            Text("language"), Text("speaker"), Text("industry"), Text("group"), hard.GetBoolean(), batchNumber);
     }
 
     private static string FindCorpusDirectory()

@@ -4,10 +4,14 @@
   python3 corpus.py build   parse the sources, split by group, write train/dev/test.jsonl
   python3 corpus.py stats   validate the three files and print the README count tables
 
-Two batches of sources, in the same format:
+Three batches of sources, in the same format:
   source/<lang>.txt             batch 1: split train/dev/test (70/10/20), stratified by label
   source/more/<lang>[-N].txt    batch 2, written later without reading the test split: split
                                 train/dev (90/10) only, so the test split stays exactly batch 1's
+  source/adapted/<lang>[-N].txt batch 3: batch 2's train lines of the other languages, adapted (not
+                                word for word) into this language; train only. Only batch 2 is
+                                adapted: batch 1's writers wrote some ideas in several languages
+                                across splits, so adapting batch 1 could recreate a test line
 
 Source format (hand-written utterances, one paraphrase family per block):
   @ LABELS SPEAKER INDUSTRY [=IDEA]
@@ -41,7 +45,8 @@ INDUSTRIES = {"sa": "saas", "mf": "manufacturing", "hc": "healthcare", "fi": "fi
               "le": "legal", "rs": "real_estate", "ag": "agriculture", "ec": "ecommerce"}
 SPLITS = {"train": 0.7, "dev": 0.1, "test": 0.2}
 MORE_SPLITS = {"train": 0.9, "dev": 0.1}
-BATCHES = [("source", SPLITS), ("source/more", MORE_SPLITS)]
+ADAPTED_SPLITS = {"train": 1.0}
+BATCHES = [("source", SPLITS), ("source/more", MORE_SPLITS), ("source/adapted", ADAPTED_SPLITS)]
 SEED = 20261120
 
 
@@ -56,6 +61,10 @@ def sources():
     """(path, splits) of every source file, batch 1 before batch 2 so batch 1 keeps its ids."""
     return [(path, splits) for folder, splits in BATCHES for lang in LANGUAGES
             for path in sorted((HERE / folder).glob(f"{lang}.txt")) + sorted((HERE / folder).glob(f"{lang}-*.txt"))]
+
+
+def batch_of(path):
+    return next(i + 1 for i, (folder, _) in enumerate(BATCHES) if path.parent == HERE / folder)
 
 
 def parse(path):
@@ -77,7 +86,7 @@ def parse(path):
                 labels = [] if codes == "-" else [CODES[c] for c in codes.split("+")]
                 current = {"labels": sorted(set(labels), key=LABELS.index), "hard": hard,
                            "speaker": SPEAKERS[speaker], "industry": INDUSTRIES[industry],
-                           "language": lang, "idea": key, "texts": []}
+                           "language": lang, "idea": key, "batch": batch_of(path), "texts": []}
             except KeyError as error:
                 sys.exit(f"{path.name}:{number}: unknown code {error}")
             groups.append(current)
@@ -156,7 +165,7 @@ def build():
             rows[assignment[gi]].append({
                 "id": f"{lang}-{counters[lang]:04d}", "text": text, "labels": g["labels"],
                 "language": lang, "speaker": g["speaker"], "industry": g["industry"],
-                "group": f"{lang}-g{group_numbers[lang]:04d}", "hard_negative": g["hard"]})
+                "group": f"{lang}-g{group_numbers[lang]:04d}", "hard_negative": g["hard"], "batch": g["batch"]})
     for split, items in rows.items():
         with open(HERE / f"{split}.jsonl", "w", encoding="utf-8") as out:
             for row in items:
@@ -194,6 +203,8 @@ def validate(data):
             if key in texts:
                 errors.append(f"{row['id']}: duplicate text of {texts[key]}")
             texts[key] = row["id"]
+            if split not in BATCHES[row.get("batch", 0) - 1][1] if row.get("batch") in (1, 2, 3) else True:
+                errors.append(f"{row['id']}: batch {row.get('batch')} cannot be in {split}")
             if group_split.setdefault(row["group"], split) != split:
                 errors.append(f"group {row['group']} spans {group_split[row['group']]} and {split}")
     # translated ideas (shared =IDEA keys in the sources) must not straddle splits either
