@@ -22,6 +22,7 @@ Source format (hand-written utterances, one paraphrase family per block):
   text line                     one utterance per line, all sharing the header
   blank line / '# comment'      ignored
 """
+import hashlib
 import json
 import random
 import re
@@ -103,6 +104,17 @@ def strata(group):
     return [(group["language"], name) for name in names]
 
 
+def hashed_split(group, splits):
+    """A split chosen by a stable hash of the group's first line, in the splits' proportions."""
+    digest = hashlib.sha256(normalise(group["texts"][0]).encode("utf-8")).digest()
+    point, total = int.from_bytes(digest[:8], "big") / 2**64, 0.0
+    for split, share in splits.items():
+        total += share
+        if point < total:
+            return split
+    return split
+
+
 def split_groups(groups, splits):
     """Iterative stratification: rarest stratum first, each unit to the split furthest below
     its share. A unit is one group, or all groups (in any language) sharing an idea key, so a
@@ -142,8 +154,11 @@ def build():
     groups, assignment = [], {}
     for folder, splits in BATCHES:
         batch = [g for path, s in sources() if s is splits for g in parse(path)]
-        # each batch is split on its own, so adding batch 2 leaves batch 1's split untouched
-        assignment.update({len(groups) + i: split for i, split in split_groups(batch, splits).items()})
+        # each batch is split on its own, so adding batch 2 leaves batch 1's split untouched; later
+        # batches split by a hash of each group's first line, so a group keeps its split as lines are
+        # added (batch 3 adapts batch 2's train lines and must not adapt a line that moves to dev)
+        split_of = split_groups(batch, splits) if splits is SPLITS else {i: hashed_split(g, splits) for i, g in enumerate(batch)}
+        assignment.update({len(groups) + i: split for i, split in split_of.items()})
         groups += batch
     ideas = defaultdict(list)
     for g in groups:
