@@ -61,10 +61,11 @@ public sealed class SignalModel
         session.Score(ids, weights, 1, scores);
 
         List<SignalScore>? labels = null;
+        var top = DecisionRule.TopLabel(scores, -1, 0f);
         for (var i = 0; i < scores.Length; i++)
         {
             var threshold = Metadata.Thresholds[i];
-            if (scores[i] >= threshold && Metadata.Labels[i] != NoSignalLabel)
+            if (DecisionRule.IsOn(scores, Metadata.Thresholds, Metadata.SecondaryThreshold, top, i) && Metadata.Labels[i] != NoSignalLabel)
             {
                 var rescaled = threshold >= 1f ? 1f : 0.5f + (0.5f * (scores[i] - threshold) / (1f - threshold));
                 (labels ??= []).Add(new SignalScore(Metadata.Labels[i], MathF.Round(rescaled, 4)));

@@ -15,19 +15,23 @@ public static class DecisionRule
         return oosIndex >= 0 && scores[best] < oosThreshold ? oosIndex : best;
     }
 
-    /// <summary>Multi-label: every label at or over its threshold (none means "no signal").</summary>
-    public static int[] LabelsOver(ReadOnlySpan<float> scores, ReadOnlySpan<float> thresholds)
+    /// <summary>
+    /// Multi-label: every label at or over its threshold (none means "no signal"); a label other
+    /// than the top-scoring one must also reach <paramref name="secondary"/>.
+    /// </summary>
+    public static int[] LabelsOver(ReadOnlySpan<float> scores, ReadOnlySpan<float> thresholds, float secondary = 0f)
     {
+        var top = TopLabel(scores, -1, 0f);
         var count = 0;
         for (var i = 0; i < scores.Length; i++)
         {
-            count += scores[i] >= thresholds[i] ? 1 : 0;
+            count += IsOn(scores, thresholds, secondary, top, i) ? 1 : 0;
         }
 
         var result = new int[count];
         for (int i = 0, k = 0; i < scores.Length; i++)
         {
-            if (scores[i] >= thresholds[i])
+            if (IsOn(scores, thresholds, secondary, top, i))
             {
                 result[k++] = i;
             }
@@ -36,7 +40,11 @@ public static class DecisionRule
         return result;
     }
 
+    /// <summary>The multi-label rule for one label, given the index of the top-scoring label.</summary>
+    public static bool IsOn(ReadOnlySpan<float> scores, ReadOnlySpan<float> thresholds, float secondary, int top, int label) =>
+        scores[label] >= thresholds[label] && (label == top || scores[label] >= secondary);
+
     public static int[] Decide(ReadOnlySpan<float> scores, ModelMetadata metadata) => metadata.MultiLabel
-        ? LabelsOver(scores, metadata.Thresholds)
+        ? LabelsOver(scores, metadata.Thresholds, metadata.SecondaryThreshold)
         : [TopLabel(scores, metadata.OosIndex, metadata.OosThreshold)];
 }

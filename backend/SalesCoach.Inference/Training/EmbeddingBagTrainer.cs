@@ -90,6 +90,12 @@ public static class EmbeddingBagTrainer
             }
         }
 
+        if (options.MultiLabel)
+        {
+            metadata = metadata with { SecondaryThreshold = ThresholdTuner.Secondary(devScores, devSet.Labels, metadata.Thresholds, labels) };
+            log?.Invoke($"dev-tuned secondary threshold {metadata.SecondaryThreshold:F1}");
+        }
+
         return new TrainedModel(best, metadata with { DevMetrics = DevMetrics(devScores, devSet, metadata) });
     }
 

@@ -19,6 +19,13 @@ public sealed record ModelMetadata
     /// <summary>Per-label decision thresholds (multi-label); empty for multi-class.</summary>
     public float[] Thresholds { get; init; } = [];
 
+    /// <summary>
+    /// Multi-label: a label other than the top-scoring one must also reach this score (0 = off).
+    /// Tuned on dev; it stops a confident label from dragging weak companions over their own,
+    /// often low, thresholds.
+    /// </summary>
+    public float SecondaryThreshold { get; init; }
+
     public string? OosLabel { get; init; }
 
     /// <summary>Below this top score a multi-class prediction becomes <see cref="OosLabel"/>.</summary>

@@ -46,6 +46,27 @@ public static class ThresholdTuner
     }
 
     /// <summary>
+    /// The secondary threshold (see <see cref="ModelMetadata.SecondaryThreshold"/>) with the best dev
+    /// macro-F1 given the per-label thresholds, from 0 (off) to 0.9 in steps of 0.1; ties keep the lower.
+    /// </summary>
+    public static float Secondary(IReadOnlyList<float[]> scores, IReadOnlyList<int[]> gold, float[] thresholds, string[] labels)
+    {
+        var (best, bestF1) = (0f, double.NegativeInfinity);
+        for (var step = 0; step <= 9; step++)
+        {
+            var secondary = step / 10f;
+            var predicted = scores.Select(s => DecisionRule.LabelsOver(s, thresholds, secondary)).ToList();
+            var f1 = Evaluation.MetricsCalculator.Compute(gold, predicted, labels, -1).MacroF1;
+            if (f1 > bestF1 + 1e-9)
+            {
+                (best, bestF1) = (secondary, f1);
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
     /// The top-score threshold under which a prediction becomes out-of-scope: the one with the
     /// best out-of-scope recall on dev among those that cost at most <paramref name="inScopeBudget"/>
     /// of in-scope accuracy (against no threshold at all). A coach that misses real signals is

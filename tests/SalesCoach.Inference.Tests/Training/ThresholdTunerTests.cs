@@ -23,6 +23,40 @@ public class ThresholdTunerTests
     }
 
     [Fact]
+    public void LabelsOver_Secondary_KeepsTheTopLabelAndDropsWeakCompanions()
+    {
+        float[] thresholds = [0.1f, 0.1f, 0.1f];
+        float[] scores = [0.9f, 0.3f, 0.05f];
+        Assert.Equal([0, 1], DecisionRule.LabelsOver(scores, thresholds));
+        Assert.Equal([0, 1], DecisionRule.LabelsOver(scores, thresholds, secondary: 0.3f));
+        Assert.Equal([0], DecisionRule.LabelsOver(scores, thresholds, secondary: 0.5f));
+        // The top label needs only its own threshold, however high the secondary one is.
+        Assert.Equal([0], DecisionRule.LabelsOver([0.2f, 0.15f, 0f], thresholds, secondary: 0.9f));
+        Assert.Empty(DecisionRule.LabelsOver([0.05f, 0.02f, 0f], thresholds, secondary: 0.9f));
+    }
+
+    [Fact]
+    public void Secondary_NoisyCompanions_TunedHighEnoughToDropThem()
+    {
+        // Rows have one true label; a second label trails at 0.2-0.35 on every row and is never right.
+        float[][] scores = [[0.9f, 0.3f], [0.8f, 0.25f], [0.35f, 0.95f], [0.2f, 0.85f]];
+        int[][] gold = [[0], [0], [1], [1]];
+        float[] thresholds = [0.15f, 0.15f];
+        var secondary = ThresholdTuner.Secondary(scores, gold, thresholds, ["a", "b"]);
+        Assert.InRange(secondary, 0.4f, 0.9f);
+        Assert.All(scores.Zip(gold), p => Assert.Equal(p.Second, DecisionRule.LabelsOver(p.First, thresholds, secondary)));
+    }
+
+    [Fact]
+    public void Secondary_RealMultiLabelRows_StaysOff()
+    {
+        // Every row truly carries both labels, the second at 0.2-0.3: any secondary threshold would cost recall.
+        float[][] scores = [[0.9f, 0.3f], [0.8f, 0.2f], [0.3f, 0.7f]];
+        int[][] gold = [[0, 1], [0, 1], [0, 1]];
+        Assert.Equal(0f, ThresholdTuner.Secondary(scores, gold, [0.15f, 0.15f], ["a", "b"]));
+    }
+
+    [Fact]
     public void OutOfScope_LowConfidenceOos_ThresholdRejectsThem()
     {
         // Label 2 is out-of-scope; OOS texts look like label 0 or 1 but with a flat top score.
