@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Builds, validates and counts the signal corpus (python3 standard library only).
 
-  python3 corpus.py build   parse the sources, split by group, write train/dev/test.jsonl
+  python3 corpus.py build   parse the sources, split by group, write train/dev/test.jsonl, validate them
   python3 corpus.py stats   validate the three files and print the README count tables
 
 Three batches of sources, in the same format:
@@ -185,6 +185,10 @@ def build():
         with open(HERE / f"{split}.jsonl", "w", encoding="utf-8") as out:
             for row in items:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    errors = validate(load())
+    if errors:
+        print("\n".join(errors[:50]))
+        sys.exit(f"{len(errors)} errors")
     print({s: len(r) for s, r in rows.items()}, f"{len(ideas)} cross-language ideas")
 
 
