@@ -6,10 +6,11 @@ using SalesCoach.Inference.Runtime;
 namespace SalesCoach.Coaching.Signals;
 
 /// <summary>
-/// At start-up (after the migrations), makes the shipped model (Signals/Model) version 1 of the global
-/// <c>signals</c> model and activates it, unless the registry already has a global <c>signals</c> model.
-/// <see cref="ModelRegistry.SeedAsync"/> checks and writes under the registry's per-model lock, so a restart
-/// or two hosts starting at once never add a second version. Failing to seed (no ONNX Runtime, no file)
+/// At start-up (after the migrations), registers the shipped model (Signals/Model) as the next version of
+/// the global <c>signals</c> model unless those bytes are registered already, and activates it unless an
+/// operator chose the active version (see <see cref="ModelRegistry.SeedAsync"/>): an upgrade brings the new
+/// model without overriding anyone's choice. The check and write run under the registry's per-model lock, so
+/// a restart or two hosts starting at once never add a version twice. Failing to seed (no ONNX Runtime, no file)
 /// leaves the host running without model signals; the classifier's description says so.
 /// </summary>
 internal sealed class SignalModelSeeding(ModelRegistry registry, ILogger<SignalModelSeeding> logger) : IHostedService
@@ -29,9 +30,15 @@ internal sealed class SignalModelSeeding(ModelRegistry registry, ILogger<SignalM
         {
             var registration = await ModelRegistrations.FromDirectoryAsync(directory, cancellationToken);
             var seeded = await registry.SeedAsync(ModelRegistry.GlobalTenant, RegistrySignalClassifier.ModelName, registration, Actor, cancellationToken);
-            if (seeded is not null)
+            if (seeded is { Active: true })
             {
                 logger.LogInformation("Registered and activated the shipped signal model as global '{Name}' v{Version}", seeded.Name, seeded.Version);
+            }
+            else if (seeded is not null)
+            {
+                logger.LogWarning(
+                    "Registered the shipped signal model as global '{Name}' v{Version} but left it inactive: an operator chose the active version; activate v{Version} to use it",
+                    seeded.Name, seeded.Version, seeded.Version);
             }
         }
         catch (Exception error) when (error is ModelRegistryException or OnnxRuntimeException or DllNotFoundException)

@@ -25,9 +25,12 @@ public sealed partial class ModelRegistry
     }
 
     /// <summary>
-    /// Registers and activates version 1 of (tenant, name) in one transaction, but only when it has no version
-    /// yet; answers null otherwise. The write lock of <see cref="RegisterAsync"/> makes this safe when several
-    /// hosts seed the same model at once: exactly one of them creates it.
+    /// Registers the model a release ships, once: nothing happens when a version with the same bytes is
+    /// already registered (answers null). Otherwise it becomes the next version, and is activated when
+    /// (tenant, name) has no active version yet or when the active one was put there by
+    /// <paramref name="actor"/> itself (an earlier seed); a version an operator activated or rolled back to
+    /// stays active, and the new one waits, registered, for them to choose. The write lock of
+    /// <see cref="RegisterAsync"/> makes this safe when several hosts seed at once: exactly one writes.
     /// </summary>
     public async Task<ModelVersion?> SeedAsync(string tenantId, string name, ModelRegistration registration, string actor, CancellationToken cancellationToken = default)
     {
@@ -36,18 +39,28 @@ public sealed partial class ModelRegistry
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(registration.Onnx));
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await BeginAsync(connection, tenantId, name, cancellationToken);
-        var existing = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM model_versions WHERE tenant_id = @tenantId AND name = @name",
-            new { tenantId, name }, transaction, cancellationToken: cancellationToken));
-        if (existing > 0)
+        var same = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM model_versions WHERE tenant_id = @tenantId AND name = @name AND sha256 = @sha256",
+            new { tenantId, name, sha256 }, transaction, cancellationToken: cancellationToken));
+        if (same > 0)
         {
             return null;
         }
 
-        await InsertVersionAsync(connection, transaction, tenantId, name, 1, registration, sha256, cancellationToken);
-        await InsertActivationAsync(connection, transaction, tenantId, name, 1, actor, cancellationToken);
+        var version = (int)await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COALESCE(MAX(version), 0) + 1 FROM model_versions WHERE tenant_id = @tenantId AND name = @name",
+            new { tenantId, name }, transaction, cancellationToken: cancellationToken));
+        var activeBy = await connection.QueryFirstOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT actor FROM model_activations WHERE tenant_id = @tenantId AND name = @name AND rolled_back_at IS NULL ORDER BY seq DESC LIMIT 1",
+            new { tenantId, name }, transaction, cancellationToken: cancellationToken));
+        await InsertVersionAsync(connection, transaction, tenantId, name, version, registration, sha256, cancellationToken);
+        if (activeBy is null || activeBy == actor)
+        {
+            await InsertActivationAsync(connection, transaction, tenantId, name, version, actor, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
-        return await GetAsync(tenantId, name, 1, cancellationToken);
+        return await GetAsync(tenantId, name, version, cancellationToken);
     }
 
     /// <summary>

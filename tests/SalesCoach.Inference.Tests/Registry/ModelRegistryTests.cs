@@ -32,6 +32,33 @@ public sealed class ModelRegistryTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
+    public async Task SeedAsync_NewReleaseModel_BecomesNextVersionAndActiveUnlessAnOperatorChose(StorageProvider provider)
+    {
+        await using var fixture = await RegistryFixture.CreateAsync(provider);
+        var ct = TestContext.Current.CancellationToken;
+        const string seed = "system:seed";
+
+        var first = await fixture.Registry.SeedAsync(Global, "signals", RegistryFixture.Registration(1), seed, ct);
+        Assert.Equal((1, true), (first!.Version, first.Active));
+        // A restart with the same release: nothing to do.
+        Assert.Null(await fixture.Registry.SeedAsync(Global, "signals", RegistryFixture.Registration(1), seed, ct));
+
+        // An upgrade ships other bytes: next version, active, because the system chose the previous one.
+        var second = await fixture.Registry.SeedAsync(Global, "signals", RegistryFixture.Registration(2), seed, ct);
+        Assert.Equal((2, true), (second!.Version, second.Active));
+        Assert.Equal(2, (await fixture.Registry.ResolveAsync("any-tenant", "signals", ct))?.Version);
+
+        // An operator goes back to v1; the next release is registered but waits for them.
+        await fixture.Registry.ActivateAsync(Global, "signals", 1, "admin@example.com", ct);
+        var third = await fixture.Registry.SeedAsync(Global, "signals", RegistryFixture.Registration(3), seed, ct);
+        Assert.Equal((3, false), (third!.Version, third.Active));
+        Assert.Equal(1, (await fixture.Registry.ResolveAsync("any-tenant", "signals", ct))?.Version);
+        Assert.Equal([1, 2, 3], (await fixture.Registry.ListAsync(Global, "signals", ct)).Select(v => v.Version));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
     public async Task RegisterAndActivate_Concurrently_NumbersNeverCollide(StorageProvider provider)
     {
         await using var fixture = await RegistryFixture.CreateAsync(provider);
