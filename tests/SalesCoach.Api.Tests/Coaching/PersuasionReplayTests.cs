@@ -20,9 +20,10 @@ public class PersuasionReplayTests
 {
     private const string DialogueId = "20180904-012828_299_live";
 
-    // Known to fail with the current signal model (test macro-F1 0.62, see Signals/Model/SIGNALS-RESULTS.md):
-    // turn #23 "I would like to help in the future when I am more financially stable." raises no objection tip.
-    // Kept strict and visible in the closing line's skipped count until the model is good enough; never tune on it.
+    // Known to fail with the shipped signal model (test macro-F1 0.824, see Signals/Model/SIGNALS-RESULTS.md):
+    // the other annotated turns get their tips, but turn #23 "I would like to help in the future when I am more
+    // financially stable." raises no objection tip. Kept strict and visible in the closing line's skipped count
+    // until the model is good enough; never tune on it.
     [Fact(Skip = "Issue 4 done-when 1 not met yet: the shipped signal model misses resistance turn #23 of this test dialogue.")]
     public async Task Replay_PersuasionTestDialogue_TipsOnAnnotatedTurnsAndMatchingSummary()
     {
