@@ -14,7 +14,7 @@ public sealed class SummaryTexts
         {
             Language = "en",
             Overview = (d, s) => $"The call lasted {d} ({N(s, "segment", "segments")}).",
-            Talk = (p, rq, cq) => $"Rep talk share {p}%; the rep asked {N(rq, "question", "questions")}, the customer {cq}.",
+            Talk = (p, rq, cq) => $"Rep talk share {p}%; the rep asked {N(rq, "question", "questions")}, the customer {(cq == 0 ? "none" : $"{cq}")}.",
             Objections = (c, topics, h) => $"{N(c, "objection", "objections")} ({topics}), {(h == 0 ? "none" : $"{h}")} handled.",
             BuyingSignals = n => $"{N(n, "buying signal", "buying signals")}.",
             NextStep = t => $"Next step: \"{t}\"",
@@ -28,7 +28,7 @@ public sealed class SummaryTexts
         {
             Language = "es",
             Overview = (d, s) => $"La llamada duró {d} ({N(s, "intervención", "intervenciones")}).",
-            Talk = (p, rq, cq) => $"El vendedor habló el {p} % del tiempo e hizo {N(rq, "pregunta", "preguntas")}; el cliente, {cq}.",
+            Talk = (p, rq, cq) => $"El vendedor habló el {p} % del tiempo e hizo {N(rq, "pregunta", "preguntas")}; el cliente, {(cq == 0 ? "ninguna" : $"{cq}")}.",
             Objections = (c, topics, h) => $"{N(c, "objeción", "objeciones")} ({topics}), " +
                 (h switch { 0 => "ninguna resuelta", 1 => "1 resuelta", _ => $"{h} resueltas" }) + ".",
             BuyingSignals = n => $"{N(n, "señal de compra", "señales de compra")}.",
@@ -43,7 +43,8 @@ public sealed class SummaryTexts
         {
             Language = "fr",
             Overview = (d, s) => $"Durée de l'appel : {d} ({NFr(s, "intervention", "interventions")}).",
-            Talk = (p, rq, cq) => $"Le commercial a parlé {p} % du temps et posé {NFr(rq, "question", "questions")} ; le client en a posé {cq}.",
+            Talk = (p, rq, cq) => $"Le commercial a parlé {p} % du temps et posé {NFr(rq, "question", "questions")} ; "
+                + (cq == 0 ? "le client n'en a posé aucune." : $"le client en a posé {cq}."),
             Objections = (c, topics, h) => $"{NFr(c, "objection", "objections")} ({topics}), " +
                 (h switch { 0 => "aucune traitée", 1 => "dont 1 traitée", _ => $"dont {h} traitées" }) + ".",
             BuyingSignals = n => $"{NFr(n, "signal d'achat", "signaux d'achat")}.",
@@ -58,7 +59,7 @@ public sealed class SummaryTexts
         {
             Language = "de",
             Overview = (d, s) => $"Gesprächsdauer {d} ({N(s, "Redebeitrag", "Redebeiträge")}).",
-            Talk = (p, rq, cq) => $"Redeanteil Vertrieb {p} %, {N(rq, "Frage", "Fragen")} gestellt; der Kunde stellte {cq}.",
+            Talk = (p, rq, cq) => $"Redeanteil Vertrieb {p} %, {N(rq, "Frage", "Fragen")} gestellt; der Kunde stellte {(cq == 0 ? "keine" : $"{cq}")}.",
             Objections = (c, topics, h) => $"{N(c, "Einwand", "Einwände")} ({topics}), " + (h == 0 ? "keiner behandelt" : $"davon {h} behandelt") + ".",
             BuyingSignals = n => $"{N(n, "Kaufsignal", "Kaufsignale")}.",
             NextStep = t => $"Nächster Schritt: „{t}“",
@@ -72,7 +73,7 @@ public sealed class SummaryTexts
         {
             Language = "zh",
             Overview = (d, s) => $"通话时长 {d}，共 {s} 段发言。",
-            Talk = (p, rq, cq) => $"销售发言占比 {p}%，提问 {rq} 次；客户提问 {cq} 次。",
+            Talk = (p, rq, cq) => $"销售发言占比 {p}%，提问 {rq} 次；" + (cq == 0 ? "客户未提问。" : $"客户提问 {cq} 次。"),
             Objections = (c, topics, h) => $"客户提出 {c} 个异议（{topics}），已处理 {h} 个。",
             BuyingSignals = n => $"出现 {n} 个购买信号。",
             NextStep = t => $"后续步骤：“{t}”",

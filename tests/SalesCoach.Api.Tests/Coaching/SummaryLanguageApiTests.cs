@@ -93,7 +93,7 @@ public class SummaryLanguageApiTests
         var summary = await (await client.PostAsync($"/api/v1/interactions/{id}/complete", null)).Content.ReadFromJsonAsync<JsonElement>();
 
         Assert.Equal(
-            "La llamada duró 0:20 (4 intervenciones). El vendedor habló el 53 % del tiempo e hizo 2 preguntas; el cliente, 0. "
+            "La llamada duró 0:20 (4 intervenciones). El vendedor habló el 53 % del tiempo e hizo 2 preguntas; el cliente, ninguna. "
             + "1 objeción (precio), 1 resuelta. No se acordó ningún próximo paso.",
             summary.GetProperty("summary").GetString());
         var signal = Assert.Single(summary.GetProperty("signals").EnumerateArray());

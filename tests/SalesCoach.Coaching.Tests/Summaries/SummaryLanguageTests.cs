@@ -145,6 +145,20 @@ public class SummaryLanguageTests
     }
 
     [Theory]
+    [InlineData("en", "Rep talk share 50%; the rep asked 1 question, the customer none.")]
+    [InlineData("es", "El vendedor habló el 50 % del tiempo e hizo 1 pregunta; el cliente, ninguna.")]
+    [InlineData("fr", "Le commercial a parlé 50 % du temps et posé 1 question ; le client n'en a posé aucune.")]
+    [InlineData("de", "Redeanteil Vertrieb 50 %, 1 Frage gestellt; der Kunde stellte keine.")]
+    [InlineData("zh", "销售发言占比 50%，提问 1 次；客户未提问。")]
+    public void Build_CustomerAsksNothing_SaysSoInTheLanguage(string language, string talk)
+    {
+        var summary = Summarize(language, ("rep", Calls[language][0], "[]"), ("customer", Calls[language][5], "[]"));
+
+        Assert.Equal(talk, summary.SummaryDetails![1].Text);
+        Assert.Contains(talk, summary.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("pt")]
     [InlineData("ja-JP")]
     [InlineData("")]
