@@ -12,9 +12,13 @@ public sealed record RecommendationContextRequest(
 public sealed record RecommendationRequest(
     string? InteractionId, RecommendationContextRequest? Context, List<string>? Conversation, string? Language, int? Limit);
 
-public sealed record RecommendedItem(string ContentId, string Title, string Type, string? Url, double Score, IReadOnlyList<string> Reasons);
+/// <param name="Reasons">Why, as texts in the response's language (what the adapters show).</param>
+/// <param name="ReasonDetails">The same reasons as <c>{code, params, text}</c>, for adapters that word them themselves and for analytics.</param>
+public sealed record RecommendedItem(
+    string ContentId, string Title, string Type, string? Url, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<RecommendationReason> ReasonDetails);
 
-public sealed record RecommendationsResponse(IReadOnlyList<RecommendedItem> Items);
+/// <param name="Language">The language the reasons are written in: the request's, else the interaction's, else English.</param>
+public sealed record RecommendationsResponse(IReadOnlyList<RecommendedItem> Items, string Language);
 
 /// <summary>POST /api/v1/recommendations: the best items of the caller's library for a record and a conversation, each with its reasons.</summary>
 internal static class RecommendationsApi
@@ -59,7 +63,9 @@ internal static class RecommendationsApi
             request.Limit ?? 5,
             live?.Signals);
         var items = await ranker.RankAsync(tenantId, query, cancellationToken);
-        return TypedResults.Ok(new RecommendationsResponse([.. items.Select(i => new RecommendedItem(i.ContentId, i.Title, i.Type, i.Url, i.Score, i.Reasons))]));
+        return TypedResults.Ok(new RecommendationsResponse(
+            [.. items.Select(i => new RecommendedItem(i.ContentId, i.Title, i.Type, i.Url, i.Score, i.Reasons, i.ReasonDetails))],
+            ContentRanker.ReasonsLanguage(query.Language)));
     }
 
     private static Dictionary<string, string[]> Validate(RecommendationRequest r)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using SalesCoach.Coaching.Interactions;
 using SalesCoach.Coaching.Metrics;
@@ -36,36 +35,39 @@ public static class SummaryBuilder
             labelled.Add((segment, signals));
         }
 
+        var texts = SummaryTexts.For(interaction.Language);
         var metrics = tracker.Snapshot();
         var signalSummaries = SignalLabels.All
             .Select(label => (label, hits: labelled.Where(l => l.Signals.Any(s => s.Label == label)).ToList()))
             .Where(x => x.hits.Count > 0)
             .Select(x => new SignalSummary(x.label, x.hits.Count, x.hits.Take(MaxUtterancesPerSignal)
-                .Select(h => ToUtterance(h.Segment, h.Signals.First(s => s.Label == x.label).Score)).ToList()))
+                .Select(h => ToUtterance(h.Segment, h.Signals.First(s => s.Label == x.label).Score)).ToList(), texts.SignalName(x.label)))
             .ToList();
-        var objections = Objections(labelled, playbook.Thresholds.ObjectionAnswerTurns);
+        var objections = Objections(labelled, playbook.Thresholds.ObjectionAnswerTurns, texts);
         var nextSteps = labelled.Where(l => l.Signals.Any(s => s.Label == SignalLabels.NextStep))
             .Select(l => ToUtterance(l.Segment, l.Signals.First(s => s.Label == SignalLabels.NextStep).Score)).ToList();
 
-        var warnings = new List<string>();
+        var warnings = new List<SummaryPhrase>();
         if (nextSteps.Count == 0)
         {
-            warnings.Add("No next step was agreed.");
+            warnings.Add(Phrase(SummaryPhraseCodes.NoNextStep, [], texts.NoNextStep));
         }
 
         var unhandled = objections.Count(o => !o.Handled);
         if (unhandled > 0)
         {
-            warnings.Add($"{unhandled} objection(s) were not handled.");
+            warnings.Add(Phrase(SummaryPhraseCodes.ObjectionsNotHandled, [("count", Invariant(unhandled))], texts.ObjectionsNotHandled(unhandled)));
         }
 
         var used = contentEvents.Where(e => UsedTypes.Contains(e.Type)).Select(e => e.ContentId).Distinct().ToList();
         var recommended = tips.SelectMany(t => t.ContentIds).Concat(contentEvents.Select(e => e.ContentId)).Distinct().ToList();
-        var text = Describe(metrics, signalSummaries, objections, nextSteps);
-        return new InteractionSummary(interaction.Id, text, metrics, signalSummaries, objections, nextSteps, warnings, used, recommended, tips.Count, completedAt);
+        var phrases = Describe(texts, metrics, signalSummaries, objections, nextSteps);
+        var text = string.Join(texts.SentenceSeparator, phrases.Select(p => p.Text));
+        return new InteractionSummary(interaction.Id, text, metrics, signalSummaries, objections, nextSteps, [.. warnings.Select(w => w.Text)],
+            used, recommended, tips.Count, completedAt, texts.Language, phrases, warnings);
     }
 
-    private static List<ObjectionOutcome> Objections(List<(StoredSegment Segment, IReadOnlyList<SignalScore> Signals)> labelled, int answerTurns)
+    private static List<ObjectionOutcome> Objections(List<(StoredSegment Segment, IReadOnlyList<SignalScore> Signals)> labelled, int answerTurns, SummaryTexts texts)
     {
         var outcomes = new List<ObjectionOutcome>();
         for (var i = 0; i < labelled.Count; i++)
@@ -87,7 +89,8 @@ public static class SummaryBuilder
                         .FirstOrDefault(l => l.Signals.Any(s => s.Label == label)).Segment;
                 }
 
-                outcomes.Add(new ObjectionOutcome(label, segment.Seq, segment.Text, answer is not null && repeat is null, answer?.Seq, repeat?.Seq));
+                outcomes.Add(new ObjectionOutcome(label, segment.Seq, segment.Text, answer is not null && repeat is null, answer?.Seq, repeat?.Seq,
+                    texts.SignalName(label)));
             }
         }
 
@@ -96,26 +99,42 @@ public static class SummaryBuilder
 
     private static Utterance ToUtterance(StoredSegment segment, float score) => new(segment.Seq, segment.Speaker, segment.Text, score);
 
-    private static string Describe(ConversationMetrics m, List<SignalSummary> signals, List<ObjectionOutcome> objections, List<Utterance> nextSteps)
+    private static List<SummaryPhrase> Describe(
+        SummaryTexts t, ConversationMetrics m, List<SignalSummary> signals, List<ObjectionOutcome> objections, List<Utterance> nextSteps)
     {
-        var c = CultureInfo.InvariantCulture;
-        var text = new StringBuilder();
         var duration = TimeSpan.FromMilliseconds(m.DurationMs);
-        text.Append(c, $"{(int)duration.TotalMinutes}m {duration.Seconds:00}s, {m.Segments} segments. ");
-        text.Append(c, $"Rep talk share {m.TalkShare.Rep:P0}, rep questions {m.Questions.Rep}, customer questions {m.Questions.Customer}. ");
+        var phrases = new List<SummaryPhrase>
+        {
+            Phrase(SummaryPhraseCodes.Overview, [("durationMs", Invariant(m.DurationMs)), ("segments", Invariant(m.Segments))],
+                t.Overview(duration.ToString(duration.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture), m.Segments)),
+            Phrase(SummaryPhraseCodes.Talk,
+                [("repTalkShare", m.TalkShare.Rep.ToString("0.###", CultureInfo.InvariantCulture)), ("repQuestions", Invariant(m.Questions.Rep)),
+                    ("customerQuestions", Invariant(m.Questions.Customer))],
+                t.Talk((int)Math.Round(m.TalkShare.Rep * 100, MidpointRounding.AwayFromZero), m.Questions.Rep, m.Questions.Customer)),
+        };
         if (objections.Count > 0)
         {
-            var labels = string.Join(", ", objections.Select(o => o.Label["objection_".Length..]).Distinct());
-            text.Append(c, $"Objections: {objections.Count} ({labels}), {objections.Count(o => o.Handled)} handled. ");
+            var labels = objections.Select(o => o.Label).Distinct().ToList();
+            var handled = objections.Count(o => o.Handled);
+            phrases.Add(Phrase(SummaryPhraseCodes.Objections,
+                [("count", Invariant(objections.Count)), ("handled", Invariant(handled)), ("labels", string.Join(',', labels))],
+                t.Objections(objections.Count, string.Join(t.ListSeparator, labels.Select(t.ObjectionTopic)), handled)));
         }
 
         var buying = signals.FirstOrDefault(s => s.Label == SignalLabels.BuyingSignal)?.Count ?? 0;
         if (buying > 0)
         {
-            text.Append(c, $"Buying signals: {buying}. ");
+            phrases.Add(Phrase(SummaryPhraseCodes.BuyingSignals, [("count", Invariant(buying))], t.BuyingSignals(buying)));
         }
 
-        text.Append(nextSteps.Count > 0 ? $"Next step: \"{nextSteps[^1].Text}\"" : "No next step was agreed.");
-        return text.ToString().Trim();
+        phrases.Add(nextSteps.Count > 0
+            ? Phrase(SummaryPhraseCodes.NextStep, [("seq", Invariant(nextSteps[^1].Seq)), ("text", nextSteps[^1].Text)], t.NextStep(nextSteps[^1].Text))
+            : Phrase(SummaryPhraseCodes.NoNextStep, [], t.NoNextStep));
+        return phrases;
     }
+
+    private static SummaryPhrase Phrase(string code, (string Key, string Value)[] parameters, string text) =>
+        new(code, parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), text);
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

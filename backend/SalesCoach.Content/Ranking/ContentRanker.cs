@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using SalesCoach.Content.Engagement;
 using SalesCoach.Content.Search;
 
@@ -7,7 +8,8 @@ namespace SalesCoach.Content.Ranking;
 /// <summary>
 /// Picks content for a record and a conversation. Keyword (store full-text) and semantic
 /// (in-process embeddings) scores are added to boosts for record context, conversation signals,
-/// language and the tenant's own engagement; each boost that applies becomes a reason.
+/// language and the tenant's own engagement; each boost that applies becomes a reason, written in the
+/// query's language (English when it has none or one we do not write).
 /// </summary>
 public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullText, EngagementStore engagement, RankingWeights? weights = null)
 {
@@ -58,25 +60,29 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
         }
 
         var stats = await engagement.StatsAsync(tenantId, [.. candidates.Select(i => snapshot.Items[i].Id)], cancellationToken);
+        var texts = ReasonTexts.For(query.Language);
         var ranked = new List<Recommendation>(candidates.Count);
         foreach (var i in candidates)
         {
-            var reasons = new List<(double Weight, string Text)>();
+            var reasons = new List<PendingReason>();
             var score = Score(i, snapshot, context, keyword, semantic!, reasons);
             var itemStats = stats.GetValueOrDefault(snapshot.Items[i].Id, EngagementStats.None);
             score += _w.Engagement * EngagementPrior.Adjustment(itemStats);
             if (EngagementReason(itemStats) is { } engaged)
             {
-                reasons.Add((0.1, engaged));
+                reasons.Add(engaged);
             }
 
-            ranked.Add(ToRecommendation(snapshot.Items[i], score, [.. reasons.OrderByDescending(r => r.Weight).Select(r => r.Text)]));
+            ranked.Add(ToRecommendation(snapshot.Items[i], score, [.. reasons.OrderByDescending(r => r.Weight).Select(texts.Write)]));
         }
 
         Return(semantic);
 
         return [.. ranked.OrderByDescending(r => r.Score).ThenBy(r => r.ContentId, StringComparer.Ordinal).Take(query.Limit)];
     }
+
+    /// <summary>The language <see cref="RankAsync"/> writes reasons in for a query language: itself when we write it, else English.</summary>
+    public static string ReasonsLanguage(string? language) => ReasonTexts.For(language).Language;
 
     private List<int> TopOfFirstPass(LibrarySnapshot snapshot, RankingContext context, Dictionary<int, double> keyword, float[] semantic, int count)
     {
@@ -108,23 +114,23 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
         return scores;
     }
 
-    private double Score(int i, LibrarySnapshot snapshot, RankingContext c, Dictionary<int, double> keyword, float[] semantic, List<(double, string)>? reasons)
+    private double Score(int i, LibrarySnapshot snapshot, RankingContext c, Dictionary<int, double> keyword, float[] semantic, List<PendingReason>? reasons)
     {
         var item = snapshot.Items[i];
         var score = (_w.Keyword * keyword.GetValueOrDefault(i)) + (_w.Semantic * Math.Max(0, semantic[i]));
         score += ContextBoosts.Apply(item, c, _w, reasons);
         if (reasons is not null && keyword.GetValueOrDefault(i) >= 0.5)
         {
-            reasons.Add((0.05, "Its text matches the record and the conversation"));
+            reasons.Add(new(0.05, ReasonCodes.TextMatch));
         }
 
         return score;
     }
 
-    private static string? EngagementReason(EngagementStats s) => s switch
+    private static PendingReason? EngagementReason(EngagementStats s) => s switch
     {
-        { Used: > 0 } when s.Used >= s.NotHelpful => $"Used by your team in {s.Used} conversation{(s.Used == 1 ? "" : "s")}",
-        { Helpful: > 0 } when s.Helpful > s.NotHelpful => $"Rated helpful by your team {s.Helpful} time{(s.Helpful == 1 ? "" : "s")}",
+        { Used: > 0 } when s.Used >= s.NotHelpful => new(0.1, ReasonCodes.UsedByTeam, "count", s.Used.ToString(CultureInfo.InvariantCulture)),
+        { Helpful: > 0 } when s.Helpful > s.NotHelpful => new(0.1, ReasonCodes.RatedHelpful, "count", s.Helpful.ToString(CultureInfo.InvariantCulture)),
         _ => null,
     };
 
@@ -156,6 +162,6 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
         return [.. result.Select(r => r.Index)];
     }
 
-    private static Recommendation ToRecommendation(IndexedItem item, double score, IReadOnlyList<string> reasons) =>
-        new(item.Id, item.Title, item.Type, item.Url, Math.Round(score, 4), reasons);
+    private static Recommendation ToRecommendation(IndexedItem item, double score, IReadOnlyList<RecommendationReason> reasons) =>
+        new(item.Id, item.Title, item.Type, item.Url, Math.Round(score, 4), [.. reasons.Select(r => r.Text)], reasons);
 }

@@ -2,31 +2,31 @@ using SalesCoach.Content.Search;
 
 namespace SalesCoach.Content.Ranking;
 
-/// <summary>The record-context, conversation-signal and language boosts of one item, each with the reason a rep reads.</summary>
+/// <summary>The record-context, conversation-signal and language boosts of one item, each with the code of the reason a rep reads.</summary>
 internal static class ContextBoosts
 {
     public const double MaxSignalShare = 1.5;
 
-    public static double Apply(IndexedItem item, RankingContext c, RankingWeights w, List<(double, string)>? reasons)
+    public static double Apply(IndexedItem item, RankingContext c, RankingWeights w, List<PendingReason>? reasons)
     {
         var total = Competitors(item, c, w, reasons);
         // Reason texts are only built on the second pass (reasons != null), not for every item of the library.
         if (RankingContext.Has(item.Stages, c.StageKey))
         {
             total += w.Stage;
-            reasons?.Add((w.Stage, $"Matches stage: {c.Stage}"));
+            reasons?.Add(new(w.Stage, ReasonCodes.Stage, "stage", c.Stage));
         }
 
         if (RankingContext.Has(item.Industries, c.IndustryKey))
         {
             total += w.Industry;
-            reasons?.Add((w.Industry, $"Matches industry: {c.Industry}"));
+            reasons?.Add(new(w.Industry, ReasonCodes.Industry, "industry", c.Industry));
         }
 
         if (RankingContext.Has(item.Personas, c.PersonaKey))
         {
             total += w.Persona;
-            reasons?.Add((w.Persona, $"Written for: {c.Persona}"));
+            reasons?.Add(new(w.Persona, ReasonCodes.Persona, "persona", c.Persona));
         }
 
         var products = 0;
@@ -36,7 +36,7 @@ internal static class ContextBoosts
             {
                 products++;
                 total += w.Product;
-                reasons?.Add((w.Product, $"Covers product: {c.Products[p]}"));
+                reasons?.Add(new(w.Product, ReasonCodes.Product, "product", c.Products[p]));
             }
         }
 
@@ -54,7 +54,7 @@ internal static class ContextBoosts
                 if (share > 0 && signalShare < MaxSignalShare)
                 {
                     signalShare += share;
-                    reasons.Add((w.SignalMatch * share, reason!));
+                    reasons.Add(new(w.SignalMatch * share, reason!, "signal", signal));
                 }
             }
 
@@ -65,7 +65,7 @@ internal static class ContextBoosts
             if (item.Language == language)
             {
                 total += w.SameLanguage;
-                reasons?.Add((w.SameLanguage, $"In {RankingContext.LanguageName(language)}, the requested language"));
+                reasons?.Add(new(w.SameLanguage, ReasonCodes.Language, "language", language));
             }
             else
             {
@@ -76,10 +76,11 @@ internal static class ContextBoosts
         return total;
     }
 
-    private static double Competitors(IndexedItem item, RankingContext c, RankingWeights w, List<(double, string)>? reasons)
+    private static double Competitors(IndexedItem item, RankingContext c, RankingWeights w, List<PendingReason>? reasons)
     {
         var best = 0.0;
         string? why = null;
+        string? whyName = null;
         var battlecard = item.Type == "battlecard";
         if (item.Competitors.Length == 0 || (c.NamedCompetitors.Count == 0 && c.RecordCompetitors.Count == 0))
         {
@@ -100,14 +101,14 @@ internal static class ContextBoosts
                 best = boost;
                 if (reasons is not null)
                 {
-                    // The reason text is built only on the second pass, for the few items shown.
-                    var name = item.CompetitorNames.GetValueOrDefault(competitor, competitor);
+                    // The reason is built only on the second pass, for the few items shown.
+                    whyName = item.CompetitorNames.GetValueOrDefault(competitor, competitor);
                     why = (named, battlecard) switch
                     {
-                        (true, true) => $"Battlecard for {name}, named in the conversation",
-                        (true, false) => $"Covers {name}, named in the conversation",
-                        (false, true) => $"Battlecard for {name}, a competitor on this record",
-                        _ => $"Covers {name}, a competitor on this record",
+                        (true, true) => ReasonCodes.BattlecardNamed,
+                        (true, false) => ReasonCodes.CompetitorNamed,
+                        (false, true) => ReasonCodes.BattlecardOnRecord,
+                        _ => ReasonCodes.CompetitorOnRecord,
                     };
                 }
             }
@@ -115,7 +116,7 @@ internal static class ContextBoosts
 
         if (why is not null)
         {
-            reasons?.Add((best, why));
+            reasons?.Add(new(best, why, "competitor", whyName));
         }
 
         return best;

@@ -96,6 +96,4 @@ internal sealed class RankingContext
     }
 
     public static bool Has(string[] values, string? key) => key is { Length: > 0 } && values.Length > 0 && Array.IndexOf(values, key) >= 0;
-
-    public static string LanguageName(string language) => ContentLanguages.DisplayName(language);
 }

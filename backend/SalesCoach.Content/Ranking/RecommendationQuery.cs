@@ -21,6 +21,7 @@ public enum RankingMode
 /// <summary>
 /// What to rank for. <see cref="Signals"/> are labels another component already detected
 /// (live coaching's classifier); the ranker adds what it finds in <see cref="Conversation"/> itself.
+/// <see cref="Language"/> is the language wanted for the content and the one the reasons are written in.
 /// </summary>
 public sealed record RecommendationQuery(
     RecordContext Context,
@@ -30,4 +31,6 @@ public sealed record RecommendationQuery(
     IReadOnlyList<string>? Signals = null,
     RankingMode Mode = RankingMode.Combined);
 
-public sealed record Recommendation(string ContentId, string Title, string Type, string? Url, double Score, IReadOnlyList<string> Reasons);
+/// <param name="Reasons">The texts of <paramref name="ReasonDetails"/>, in the query's language.</param>
+public sealed record Recommendation(
+    string ContentId, string Title, string Type, string? Url, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<RecommendationReason> ReasonDetails);

@@ -49,23 +49,23 @@ public static class SummaryNoteRenderer
         {
             (t.Metrics,
             [
-                $"{t.Duration}: {Minutes(s.Duration)}",
-                $"{t.TalkShare}: {m.RepTalkShare.ToString("P0", culture)}",
-                $"{t.LongestMonologue}: {Minutes(m.LongestMonologue)}",
-                $"{t.Questions}: {m.QuestionsAsked.ToString(culture)}",
-                $"{t.WordsPerMinute}: {m.WordsPerMinute.ToString("0", culture)}",
+                $"{t.Duration}{t.Colon}{Minutes(s.Duration)}",
+                $"{t.TalkShare}{t.Colon}{m.RepTalkShare.ToString("P0", culture)}",
+                $"{t.LongestMonologue}{t.Colon}{Minutes(m.LongestMonologue)}",
+                $"{t.Questions}{t.Colon}{m.QuestionsAsked.ToString(culture)}",
+                $"{t.WordsPerMinute}{t.Colon}{m.WordsPerMinute.ToString("0", culture)}",
             ]),
         };
         if (s.Signals.Count > 0)
         {
             sections.Add((t.Signals, s.Signals.Select(g => g.Utterances.Count == 0 ? g.Label
-                : $"{g.Label}: {string.Join(" / ", g.Utterances.Select(u => $"\"{u}\""))}").ToList()));
+                : $"{g.Label}{t.Colon}{string.Join(" / ", g.Utterances.Select(u => Quoted(u, t)))}").ToList()));
         }
 
         if (s.Objections.Count > 0)
         {
             sections.Add((t.Objections, s.Objections.Select(o =>
-                $"{o.Topic} ({(o.Handled ? t.Handled : t.NotHandled)}){(o.Utterance is null ? "" : $": \"{o.Utterance}\"")}").ToList()));
+                $"{o.Topic} ({(o.Handled ? t.Handled : t.NotHandled)}){(o.Utterance is null ? "" : t.Colon + Quoted(o.Utterance, t))}").ToList()));
         }
 
         sections.Add((t.NextSteps, s.NextSteps.Count > 0 ? [.. s.NextSteps] : [t.NoNextStep]));
@@ -76,6 +76,8 @@ public static class SummaryNoteRenderer
 
         return sections;
     }
+
+    private static string Quoted(string utterance, NoteTexts t) => t.OpenQuote + utterance + t.CloseQuote;
 
     private static string Minutes(TimeSpan span) => span.ToString(span.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture);
 

@@ -13,20 +13,34 @@ export interface Tip {
   contentIds?: string[];
 }
 
+/** A sentence the backend wrote in the requested language, with the code and parameters it came from. */
+export interface CodedText {
+  code: string;
+  params: Record<string, string>;
+  text: string;
+}
+
 export interface ContentItem {
   contentId: string;
   title: string;
   type: string;
   url?: string | null;
   score?: number;
+  /** Already in the request's language; `reasonDetails` has the same reasons with their codes. */
   reasons?: string[];
+  reasonDetails?: CodedText[];
 }
 
 /** Metrics as sent by the coaching engine; every field optional so the UI shows what it gets. */
 export type Metrics = Record<string, unknown>;
 
 export interface CompleteResult {
+  /** In `language` (the interaction's); `summaryDetails` has the same sentences with their codes. */
   summary?: string;
+  language?: string;
+  summaryDetails?: CodedText[];
+  warnings?: string[];
+  warningDetails?: CodedText[];
   metrics?: Metrics;
   signals?: unknown[];
   nextSteps?: unknown[];

@@ -152,6 +152,25 @@ describe("CoachPanel", () => {
     expect(host.querySelector<HTMLElement>('[data-action="end"]')!.hidden).toBe(true);
   });
 
+  it("Complete_SignalsNamedInTheRepsLanguage_ShowsTheNameNotTheCode", async () => {
+    const backend = new FakeBackend()
+      .sse()
+      .json("POST", /recommendations$/, 200, { items: [] })
+      .json("POST", /complete$/, 200, {
+        summary: "Durée de l'appel : 0:33 (6 interventions).", language: "fr",
+        signals: [{ label: "objection_price", name: "Objection prix", count: 2 }], nextSteps: [], recommendedContent: [],
+      });
+    const completed = vi.fn();
+    const { host } = setup({ fetch: backend.fetch, interactionId: "int-1", onCompleted: completed, user: { id: "005U", language: "fr" } });
+    await backend.until(() => backend.connections.length === 1, "stream");
+    host.querySelector<HTMLButtonElement>('[data-action="end"]')!.click();
+    await backend.until(() => completed.mock.calls.length === 1, "completed");
+    const summary = host.querySelector<HTMLElement>(".sc-section--summary")!;
+    expect(summary.textContent).toContain("Durée de l'appel");
+    expect(summary.textContent).toContain("Objection prix (2)");
+    expect(summary.textContent).not.toContain("objection_price");
+  });
+
   it("Start_ServerAnswersProblem_ShowsDetailPolitely", async () => {
     const backend = new FakeBackend().on("POST", /interactions$/, () =>
       jsonResponse(403, { title: "Forbidden", status: 403, detail: "This org is not connected to SalesCoach." }),

@@ -73,6 +73,39 @@ public class WriteBackTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
+    public async Task Complete_FrenchRep_WritesTheTaskInFrench(StorageProvider provider)
+    {
+        await using var salesforce = new FakeSalesforce { AccessToken = "00D!canvas-user-token" };
+        await salesforce.StartAsync();
+        var (store, factory) = await CoachingApiFactory.CreateAsync(provider, settings: Settings());
+        await using var _ = store;
+        await using var __ = factory;
+        var (tenantId, _) = await factory.NewTenantClientAsync();
+        await ConnectAsync(factory, tenantId, salesforce);
+        using var anonymous = factory.CreateClient();
+        var page = await SalesforceCanvasTests.PostCanvasAsync(anonymous,
+            SalesforceCanvasTests.Sign(SalesforceCanvasTests.Envelope(OrgId, salesforce.AccessToken), ConsumerSecret));
+        using var rep = factory.CreateClient();
+        rep.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(
+            "Bearer", SalesforceCanvasTests.Config(await page.Content.ReadAsStringAsync()).GetProperty("sessionToken").GetString());
+
+        var id = await rep.CreateInteractionAsync(new
+        {
+            crm = "salesforce", recordType = "Opportunity", recordId = RecordId, repId = "rep", language = "fr", channel = "call",
+        });
+        await rep.PostSegmentsAsync(id, Segment(1, "rep", "Comment se passe le trimestre ?", 0, 5_000), Segment(2, "customer", "Plutôt bien.", 6_000, 8_000));
+        Assert.Equal(HttpStatusCode.OK, (await rep.PostAsync($"/api/v1/interactions/{id}/complete", null)).StatusCode);
+        await WaitForAsync(rep, id, WriteBackStatus.Written);
+
+        var task = Assert.Single(salesforce.Records["Task"].Values);
+        Assert.StartsWith("Synthèse de coaching de l'appel", (string?)task["Subject"], StringComparison.Ordinal);
+        Assert.Contains("Prochaines étapes\n- Attention : aucune prochaine étape n'a été convenue.", (string?)task["Description"], StringComparison.Ordinal);
+        Assert.Contains("- Durée : 0:08\n", (string?)task["Description"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
     public async Task Complete_NoCrmConnection_StatusSkipped(StorageProvider provider)
     {
         var (store, factory) = await CoachingApiFactory.CreateAsync(provider, settings: Settings());

@@ -53,7 +53,7 @@ public class SummaryBuilderTests
         Assert.False(summary.Objections[1].Handled); // no rep turn within 2 turns
         Assert.False(summary.Objections[2].Handled);
         Assert.Contains("No next step was agreed.", summary.Warnings);
-        Assert.Contains("3 objection(s) were not handled.", summary.Warnings);
+        Assert.Contains("3 objections were not handled.", summary.Warnings);
         Assert.Contains("No next step was agreed.", summary.Summary);
     }
 

@@ -68,7 +68,8 @@ public sealed class ContentRankerTests
         Assert.Equal(ids["negotiation"], byStage[0].ContentId);
         Assert.Contains("Matches stage: Negotiation", byStage[0].Reasons);
         Assert.Equal(ids["es"], spanish[0].ContentId);
-        Assert.Contains("In Spanish, the requested language", spanish[0].Reasons);
+        // Asked in Spanish, so the reasons are written in Spanish too (ReasonLanguageTests covers every language).
+        Assert.Contains("En español, el idioma solicitado", spanish[0].Reasons);
     }
 
     [Theory]

@@ -40,6 +40,25 @@ public sealed class SummaryNoteRendererTests
         Assert.DoesNotContain("no next step", note.PlainText, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "- Duration: 32:10", "- Budget: \"We have budget approved for Q1\" / \"Finance signed off last week\"",
+        "- Price (handled): \"It's more than we pay today\"")]
+    [InlineData("es", "- Duración: 32:10", "- Budget: «We have budget approved for Q1» / «Finance signed off last week»",
+        "- Price (resuelta): «It's more than we pay today»")]
+    [InlineData("fr", "- Durée : 32:10", "- Budget : « We have budget approved for Q1 » / « Finance signed off last week »",
+        "- Price (traitée) : « It's more than we pay today »")]
+    [InlineData("de", "- Dauer: 32:10", "- Budget: „We have budget approved for Q1“ / „Finance signed off last week“",
+        "- Price (behandelt): „It's more than we pay today“")]
+    [InlineData("zh", "- 时长：32:10", "- Budget：“We have budget approved for Q1” / “Finance signed off last week”", "- Price (已处理)：“It's more than we pay today”")]
+    public void Render_FullSummary_UsesTheLanguagesColonAndQuotationMarks(string language, string duration, string signal, string objection)
+    {
+        var note = SummaryNoteRenderer.Render(Summaries.For("dynamics", "opportunity", "1", language));
+
+        Assert.Contains(duration + "\n", note.PlainText, StringComparison.Ordinal);
+        Assert.Contains(signal + "\n", note.PlainText, StringComparison.Ordinal);
+        Assert.Contains(objection + "\n", note.PlainText, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_UnsupportedLanguage_FallsBackToEnglish()
     {

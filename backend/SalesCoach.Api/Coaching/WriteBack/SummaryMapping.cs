@@ -1,5 +1,7 @@
+using System.Globalization;
 using SalesCoach.Coaching.Interactions;
 using SalesCoach.Coaching.Signals;
+using SalesCoach.Coaching.Summaries;
 using SalesCoach.Storage.Tenants;
 using CoachingSummary = SalesCoach.Coaching.Summaries.InteractionSummary;
 using CrmSummary = SalesCoach.Crm.WriteBack.InteractionSummary;
@@ -7,7 +9,10 @@ using SalesCoach.Crm.WriteBack;
 
 namespace SalesCoach.Api.Coaching.WriteBack;
 
-/// <summary>The stored coaching summary as the CRM-neutral summary the write-back renders into a note.</summary>
+/// <summary>
+/// The stored coaching summary as the CRM-neutral summary the write-back renders into a note. Signal and objection
+/// names are written in the interaction's language from their codes, so summaries stored before the names existed read the same.
+/// </summary>
 public static class SummaryMapping
 {
     /// <summary>The rep id an adapter session gives a Salesforce rep (see CanvasApi): <c>salesforce:&lt;user id&gt;</c>.</summary>
@@ -16,12 +21,13 @@ public static class SummaryMapping
     public static CrmSummary ToCrm(Interaction interaction, CoachingSummary summary)
     {
         var m = summary.Metrics;
+        var texts = SummaryTexts.For(interaction.Language);
         var signals = summary.Signals
             .Where(s => !SignalLabels.IsObjection(s.Label) && s.Label != SignalLabels.NextStep)
-            .Select(s => new SummarySignal(Readable(s.Label), s.Utterances.Select(u => u.Text).ToList()))
+            .Select(s => new SummarySignal(texts.SignalName(s.Label), s.Utterances.Select(u => u.Text).ToList()))
             .ToList();
         var objections = summary.Objections
-            .Select(o => new SummaryObjection(Readable(o.Label["objection_".Length..]), o.Handled, o.Text))
+            .Select(o => new SummaryObjection(Capitalized(texts.ObjectionTopic(o.Label)), o.Handled, o.Text))
             .ToList();
         return new CrmSummary(
             interaction.TenantId,
@@ -52,5 +58,7 @@ public static class SummaryMapping
         _ => null,
     };
 
-    private static string Readable(string label) => label.Replace('_', ' ');
+    // A note line starts with the topic ("Prix (traitée) : ..."); scripts without case are left as they are.
+    private static string Capitalized(string topic) =>
+        topic.Length == 0 ? topic : string.Concat(topic[..1].ToUpper(CultureInfo.InvariantCulture), topic[1..]);
 }

@@ -2,13 +2,13 @@ import type { Translate } from "../i18n";
 import type { CompleteResult } from "../types";
 import { el } from "./dom";
 
-/** Items in the summary lists may be strings or objects; show the most readable field. */
+/** Items in the summary lists may be strings or objects; show the most readable field (a signal's localized `name` before its `label` code). */
 export function describe(value: unknown): string {
   if (typeof value === "string") return value;
   if (typeof value === "number") return String(value);
   if (value && typeof value === "object") {
     const o = value as Record<string, unknown>;
-    for (const key of ["text", "title", "label", "description", "kind", "name"]) {
+    for (const key of ["text", "title", "name", "label", "description", "kind"]) {
       if (typeof o[key] === "string" && o[key]) {
         const count = typeof o.count === "number" ? ` (${o.count})` : "";
         return `${o[key] as string}${count}`;
