@@ -32,7 +32,7 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time, 
         var key = (tenantId, interactionId);
         if (!_live.TryGetValue(key, out var live))
         {
-            live = _watch is null ? await LoadAsync(tenantId, interactionId, cancellationToken) : await LoadWatchedAsync(key, cancellationToken);
+            live = _watch is null ? await LoadAndAddAsync(key, cancellationToken) : await LoadWatchedAsync(key, cancellationToken);
             if (live is null)
             {
                 return null;
@@ -64,6 +64,9 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time, 
             }
         }
     }
+
+    private async Task<LiveInteraction?> LoadAndAddAsync((string TenantId, string InteractionId) key, CancellationToken cancellationToken) =>
+        await LoadAsync(key.TenantId, key.InteractionId, cancellationToken) is { } loaded ? _live.GetOrAdd(key, loaded) : null;
 
     /// <summary>
     /// Watches before reading, so no other replica's append can fall between the read and the watch. A stale notice

@@ -276,6 +276,20 @@ public sealed class RabbitMqInteractionEventBus : IInteractionEventBus, ILiveInt
                 }
             }
 
+            // Whatever other replicas published before now never arrived here: streams opened meanwhile end and catch up
+            // from the log, and live state held here is rebuilt from the store on its next use. Then publishing resumes.
+            _local.EndAll();
+            List<Action> stale;
+            lock (_gate)
+            {
+                stale = [.. _keys.Values.Select(k => k.Stale).OfType<Action>()];
+            }
+
+            foreach (var evict in stale)
+            {
+                evict();
+            }
+
             Interlocked.Exchange(ref _dropWarned, 0);
             _ready = true;
         }
@@ -426,19 +440,6 @@ public sealed class RabbitMqInteractionEventBus : IInteractionEventBus, ILiveInt
             }
 
             _logger.LogInformation("RabbitMQ connection recovered; {Dropped} messages dropped since start", DroppedMessages);
-            // Whatever other replicas published during the outage never arrived: streams opened meanwhile end and catch
-            // up from the log, and live state held here is rebuilt from the store on its next use.
-            _local.EndAll();
-            List<Action> stale;
-            lock (_gate)
-            {
-                stale = [.. _keys.Values.Select(k => k.Stale).OfType<Action>()];
-            }
-
-            foreach (var evict in stale)
-            {
-                evict();
-            }
         });
         return Task.CompletedTask;
     }
