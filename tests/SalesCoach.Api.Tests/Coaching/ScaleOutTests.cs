@@ -72,11 +72,20 @@ public class ScaleOutTests
 
         await using (var stream = await SseReader.OpenAsync(clientB, id))
         {
-            // B holds the interaction's live state after its own post; A's posts make that copy stale, and B's next
-            // post answers 200 only because B dropped it and rebuilt from the store (else its event ids would collide).
-            var expected = await PostTurnAsync(clientB, id, 1);
-            expected += await PostTurnAsync(clientA, id, 2);
-            expected += await PostTurnAsync(clientB, id, 3);
+            // Each replica holds the interaction's live state after its own post; the other's post makes that copy
+            // stale. Once a replica has seen the other's events (a stream on it shows them), its next post answers 200
+            // only because it dropped its copy and rebuilt from the store (else its event ids would collide).
+            await using (var onA = await SseReader.OpenAsync(clientA, id))
+            {
+                foreach (var (client, turn) in new[] { (clientB, 1), (clientA, 2), (clientB, 3) })
+                {
+                    var count = await PostTurnAsync(client, id, turn);
+                    seen.AddRange(await stream.ReadAsync(count));
+                    await onA.ReadAsync(count);
+                }
+            }
+
+            var expected = 0;
             for (var turn = 4; turn <= 6; turn++)
             {
                 expected += await PostTurnAsync(clientA, id, turn);
