@@ -13,9 +13,9 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 apt_packages=(ca-certificates python3)
 if [ "$mode" = "--test" ]; then
-  # PostgreSQL: the server store under test. Chromium: browser tests. python3-onnx: independent
+  # PostgreSQL: the server store under test. RabbitMQ: the scale-out event transport under test. Chromium: browser tests. python3-onnx: independent
   # checker of the ONNX files we write. python3-sklearn: the peer model in the benchmarks.
-  apt_packages+=(postgresql chromium fonts-noto-cjk python3-onnx python3-sklearn python3-numpy)
+  apt_packages+=(postgresql rabbitmq-server chromium fonts-noto-cjk python3-onnx python3-sklearn python3-numpy)
 fi
 
 missing=()

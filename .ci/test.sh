@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's test command: installs what the tests need, starts PostgreSQL, builds
+# The README's test command: installs what the tests need, starts PostgreSQL and RabbitMQ, builds
 # everything, runs every .NET test project and every adapter's unit tests, and ends with
 # one line "N passed, N failed" counted from the TRX and JUnit result files.
 set -uo pipefail
@@ -13,6 +13,12 @@ bash .ci/setup.sh --test || { echo "set-up failed"; echo "0 passed, 1 failed"; e
 pg_dir=$(bash .ci/postgres.sh) || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
 trap 'bash .ci/postgres.sh stop "$pg_dir"' EXIT
 export SALESCOACH_TEST_POSTGRES="Host=127.0.0.1;Port=${SALESCOACH_PG_PORT:-55432};Username=postgres;Database=postgres;Pooling=true"
+
+rabbit_dir=$(bash .ci/rabbitmq.sh) || { echo "RabbitMQ did not start"; echo "0 passed, 1 failed"; exit 1; }
+trap 'bash .ci/postgres.sh stop "$pg_dir"; bash .ci/rabbitmq.sh stop "$rabbit_dir"' EXIT
+export SALESCOACH_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:${SALESCOACH_RABBITMQ_PORT:-56672}/"
+# The broker's folder lets the transport tests restart the broker application (stop_app / start_app).
+export SALESCOACH_TEST_RABBITMQ_DIR="$rabbit_dir"
 export SALESCOACH_ARTIFACTS="$root/artifacts"
 
 status=0

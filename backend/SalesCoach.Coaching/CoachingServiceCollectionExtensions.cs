@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SalesCoach.Coaching.Analytics;
 using SalesCoach.Coaching.Interactions;
+using SalesCoach.Coaching.Messaging;
 using SalesCoach.Coaching.Playbooks;
 using SalesCoach.Coaching.Signals;
 using SalesCoach.Coaching.Summaries;
@@ -12,7 +13,7 @@ namespace SalesCoach.Coaching;
 
 public static class CoachingServiceCollectionExtensions
 {
-    /// <summary>Live coaching: its migrations, stores, the segment pipeline, the in-process event bus and the signal classifier
+    /// <summary>Live coaching: its migrations, stores, the segment pipeline, the event bus (<c>Messaging:Transport</c>) and the signal classifier
     /// (the registry's <c>signals</c> model; needs <c>AddInference()</c>, which seeds it from the shipped model on start).</summary>
     public static IServiceCollection AddCoachingCore(this IServiceCollection services)
     {
@@ -27,7 +28,7 @@ public static class CoachingServiceCollectionExtensions
         services.AddSingleton<SegmentAppender>();
         services.AddSingleton<InteractionCompleter>();
         services.AddSingleton<IInteractionContentEvents, InteractionContentEvents>();
-        services.TryAddSingleton<IInteractionEventBus, InProcessInteractionEventBus>();
+        services.AddInteractionMessaging();
         // Signals are served through the inference registry (AddInference registers ModelRegistry and ModelHost).
         services.AddHostedService<SignalModelSeeding>();
         services.TryAddSingleton<ISignalClassifier, RegistrySignalClassifier>();

@@ -52,7 +52,7 @@ internal static class InteractionEventsStream
         HttpContext context, string tenantId, string id, long lastEventId, InteractionStore store, IInteractionEventBus bus,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var subscription = bus.Subscribe(tenantId, id);
+        using var subscription = await bus.SubscribeAsync(tenantId, id, cancellationToken);
         // The result has set the SSE headers by now; send them so the client knows the stream is open before the first event.
         await context.Response.StartAsync(cancellationToken);
         await context.Response.Body.FlushAsync(cancellationToken);

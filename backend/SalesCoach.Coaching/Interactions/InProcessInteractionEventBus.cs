@@ -35,6 +35,9 @@ public sealed class InProcessInteractionEventBus : IInteractionEventBus
         }
     }
 
+    public ValueTask<IInteractionSubscription> SubscribeAsync(string tenantId, string interactionId, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Subscribe(tenantId, interactionId));
+
     public IInteractionSubscription Subscribe(string tenantId, string interactionId)
     {
         var key = (tenantId, interactionId);
@@ -45,6 +48,18 @@ public sealed class InProcessInteractionEventBus : IInteractionEventBus
         }
 
         return subscription;
+    }
+
+    /// <summary>Ends every open subscription (their clients reconnect and catch up from the log).</summary>
+    public void EndAll()
+    {
+        foreach (var subscribers in _subscribers.Values)
+        {
+            foreach (var subscriber in subscribers)
+            {
+                subscriber.Channel.Writer.TryComplete();
+            }
+        }
     }
 
     public int SubscriberCount(string tenantId, string interactionId) =>

@@ -7,15 +7,18 @@ namespace SalesCoach.Coaching.Interactions;
 
 /// <summary>
 /// The in-memory state of live interactions, rebuilt from the store on first use (after a
-/// restart, or on another replica) and dropped when completed or idle.
+/// restart, or on another replica) and dropped when completed or idle. With a bus that spans
+/// replicas (<see cref="ILiveInteractionWatch"/>), another replica's append drops it too.
 /// </summary>
-public sealed class LiveInteractions(InteractionStore store, TimeProvider time)
+public sealed class LiveInteractions(InteractionStore store, TimeProvider time, IInteractionEventBus bus)
 {
     public static readonly TimeSpan IdleAfter = TimeSpan.FromMinutes(30);
     private const int SweepEvery = 4096;
 
     private readonly ConcurrentDictionary<(string, string), LiveInteraction> _live = new();
+    private readonly ILiveInteractionWatch? _watch = bus as ILiveInteractionWatch;
     private int _calls;
+    private long _staleSeen;
 
     public int Count => _live.Count;
 
@@ -29,13 +32,11 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time)
         var key = (tenantId, interactionId);
         if (!_live.TryGetValue(key, out var live))
         {
-            var loaded = await LoadAsync(tenantId, interactionId, cancellationToken);
-            if (loaded is null)
+            live = _watch is null ? await LoadAndAddAsync(key, cancellationToken) : await LoadWatchedAsync(key, cancellationToken);
+            if (live is null)
             {
                 return null;
             }
-
-            live = _live.GetOrAdd(key, loaded);
         }
 
         live.LastUsedTicks = time.GetTimestamp();
@@ -43,7 +44,15 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time)
     }
 
     /// <summary>Forgets the in-memory state (on completion, or after a failed write so the next call reloads the truth).</summary>
-    public void Evict(string tenantId, string interactionId) => _live.TryRemove((tenantId, interactionId), out _);
+    public void Evict(string tenantId, string interactionId) => Remove((tenantId, interactionId));
+
+    private void Remove((string TenantId, string InteractionId) key)
+    {
+        if (_live.TryRemove(key, out _))
+        {
+            _watch?.Unwatch(key.TenantId, key.InteractionId);
+        }
+    }
 
     private void Sweep()
     {
@@ -51,9 +60,55 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time)
         {
             if (time.GetElapsedTime(live.LastUsedTicks) > IdleAfter)
             {
-                _live.TryRemove(key, out _);
+                Remove(key);
             }
         }
+    }
+
+    private async Task<LiveInteraction?> LoadAndAddAsync((string TenantId, string InteractionId) key, CancellationToken cancellationToken) =>
+        await LoadAsync(key.TenantId, key.InteractionId, cancellationToken) is { } loaded ? _live.GetOrAdd(key, loaded) : null;
+
+    /// <summary>
+    /// Watches before reading, so no other replica's append can fall between the read and the watch. A stale notice
+    /// that arrives while the read runs may concern what was read, so the read is repeated.
+    /// </summary>
+    private async Task<LiveInteraction?> LoadWatchedAsync((string TenantId, string InteractionId) key, CancellationToken cancellationToken)
+    {
+        var (tenantId, interactionId) = key;
+        await _watch!.WatchAsync(tenantId, interactionId, () => Stale(key), cancellationToken);
+        LiveInteraction? loaded;
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                var staleBefore = Interlocked.Read(ref _staleSeen);
+                loaded = await LoadAsync(tenantId, interactionId, cancellationToken);
+                if (loaded is null || attempt == 2 || Interlocked.Read(ref _staleSeen) == staleBefore)
+                {
+                    break;
+                }
+            }
+        }
+        catch
+        {
+            _watch.Unwatch(tenantId, interactionId);
+            throw;
+        }
+
+        var live = loaded is null ? null : _live.GetOrAdd(key, loaded);
+        if (live != loaded)
+        {
+            // Not found, or another call added its copy (and holds the watch for it) first.
+            _watch.Unwatch(tenantId, interactionId);
+        }
+
+        return live;
+    }
+
+    private void Stale((string TenantId, string InteractionId) key)
+    {
+        Interlocked.Increment(ref _staleSeen);
+        Remove(key);
     }
 
     private async Task<LiveInteraction?> LoadAsync(string tenantId, string interactionId, CancellationToken cancellationToken)

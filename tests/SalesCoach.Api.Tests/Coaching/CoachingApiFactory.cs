@@ -26,12 +26,18 @@ public sealed class CoachingApiFactory(TestStore store, ISignalClassifier? class
         StorageProvider provider, bool keywordSignals = true, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var store = await TestStore.CreateAsync(provider, new CoachingMigrations());
+        return (store, Start(store, keywordSignals, settings));
+    }
+
+    /// <summary>A host over an existing store: several of them over one store act as replicas.</summary>
+    public static CoachingApiFactory Start(TestStore store, bool keywordSignals = true, IReadOnlyDictionary<string, string?>? settings = null)
+    {
         var factory = new CoachingApiFactory(store, keywordSignals ? new KeywordSignalClassifier() : null, settings);
         // Real Kestrel on 127.0.0.1: the in-memory test server holds response headers back until a body write,
         // so an idle event stream would never open; Kestrel also enforces the real body size limit.
         factory.UseKestrel(0);
         factory.StartServer();
-        return (store, factory);
+        return factory;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

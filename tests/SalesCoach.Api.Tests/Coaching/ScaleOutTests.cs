@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.ServerSentEvents;
+using System.Text.Json;
+using SalesCoach.Coaching.Interactions;
+using SalesCoach.Storage.Database;
+using SalesCoach.TestSupport;
+using static SalesCoach.Api.Tests.Coaching.CoachingClient;
+
+namespace SalesCoach.Api.Tests.Coaching;
+
+/// <summary>
+/// Two real hosts (replicas) over one PostgreSQL database and the real RabbitMQ broker. The tests share the broker and
+/// one of them restarts it, so they live in this one class (xunit runs a class's tests one after another).
+/// </summary>
+public class ScaleOutTests
+{
+    private static Dictionary<string, string?> RabbitSettings() => new()
+    {
+        ["Messaging:Transport"] = "RabbitMq",
+        ["Messaging:RabbitMq:Uri"] = TestBroker.Uri(),
+        ["Messaging:RabbitMq:RecoverySeconds"] = "1",
+    };
+
+    // Turn n: the customer objects on price (a tip after the 120 s cooldown), the rep answers.
+    private static object[] Turn(long n) =>
+    [
+        Segment(2 * n, "customer", "That is too expensive for us", n * 200_000, n * 200_000 + 3_000),
+        Segment(2 * n + 1, "rep", "Understood, tell me more", n * 200_000 + 4_000, n * 200_000 + 6_000),
+    ];
+
+    private static async Task<int> PostTurnAsync(HttpClient client, string id, long turn)
+    {
+        var response = await client.PostSegmentsAsync(id, Turn(turn));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("tips").GetArrayLength() + 1; // each tip, then one metrics event
+    }
+
+    private static HttpClient ClientOn(CoachingApiFactory replica, HttpClient authenticated)
+    {
+        var client = replica.CreateClient();
+        client.DefaultRequestHeaders.Authorization = authenticated.DefaultRequestHeaders.Authorization;
+        return client;
+    }
+
+    private static async Task WaitReadyAsync(HttpClient client)
+    {
+        var watch = Stopwatch.StartNew();
+        while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "The replica did not become ready again after the broker restart.");
+            await Task.Delay(100);
+        }
+    }
+
+    [Fact]
+    public async Task Stream_OnReplicaB_GetsWhatIsPostedToA_InOrder_AndResumesAfterBrokerRestartMissingNothing()
+    {
+        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations());
+        await using var a = CoachingApiFactory.Start(store, settings: RabbitSettings());
+        await using var b = CoachingApiFactory.Start(store, settings: RabbitSettings());
+        var (_, clientA) = await a.NewTenantClientAsync();
+        var clientB = ClientOn(b, clientA);
+        await WaitReadyAsync(clientA);
+        await WaitReadyAsync(clientB);
+        var id = await clientA.CreateInteractionAsync();
+        var seen = new List<SseItem<string>>();
+        var missed = 0;
+
+        await using (var stream = await SseReader.OpenAsync(clientB, id))
+        {
+            // Each replica holds the interaction's live state after its own post; the other's post makes that copy
+            // stale. Once a replica has seen the other's events (a stream on it shows them), its next post answers 200
+            // only because it dropped its copy and rebuilt from the store (else its event ids would collide).
+            await using (var onA = await SseReader.OpenAsync(clientA, id))
+            {
+                foreach (var (client, turn) in new[] { (clientB, 1), (clientA, 2), (clientB, 3) })
+                {
+                    var count = await PostTurnAsync(client, id, turn);
+                    seen.AddRange(await stream.ReadAsync(count));
+                    await onA.ReadAsync(count);
+                }
+            }
+
+            var expected = 0;
+            for (var turn = 4; turn <= 6; turn++)
+            {
+                expected += await PostTurnAsync(clientA, id, turn);
+            }
+
+            seen.AddRange(await stream.ReadAsync(expected));
+
+            await TestBroker.StopAppAsync();
+            try
+            {
+                // B ends the stream at once: while the broker is gone it cannot see A's events.
+                Assert.True(await stream.EndsAsync(TimeSpan.FromSeconds(10)));
+
+                // The broker is down: a segment POST on A still succeeds, without waiting for it.
+                var watch = Stopwatch.StartNew();
+                missed += await PostTurnAsync(clientA, id, 7);
+                missed += await PostTurnAsync(clientA, id, 8);
+                watch.Stop();
+                Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"Two POSTs with the broker down took {watch.Elapsed}.");
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, (await clientA.GetAsync("/health/ready")).StatusCode);
+            }
+            finally
+            {
+                await TestBroker.StartAppAsync();
+            }
+        }
+
+        await WaitReadyAsync(clientA);
+        await WaitReadyAsync(clientB);
+        await using (var resumed = await SseReader.OpenAsync(clientB, id, long.Parse(seen[^1].EventId!, CultureInfo.InvariantCulture)))
+        {
+            seen.AddRange(await resumed.ReadAsync(missed));
+            var live = await PostTurnAsync(clientA, id, 9);
+            seen.AddRange(await resumed.ReadAsync(live));
+        }
+
+        Assert.Equal(Enumerable.Range(1, seen.Count).Select(i => i.ToString(CultureInfo.InvariantCulture)), seen.Select(e => e.EventId));
+        Assert.Equal(9, seen.Count(e => e.EventType == "metrics"));
+        var tips = seen.Where(e => e.EventType == "tip").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(9, tips.Count(k => k == "objection_price"));
+    }
+
+    [Fact]
+    public async Task Stream_OnReplicaB_OnlyGetsItsOwnTenantsEvents_AndEndsWhenAnotherReplicaCompletes()
+    {
+        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations());
+        await using var a = CoachingApiFactory.Start(store, settings: RabbitSettings());
+        await using var b = CoachingApiFactory.Start(store, settings: RabbitSettings());
+        var (_, tenant1A) = await a.NewTenantClientAsync("One");
+        var (_, tenant2A) = await a.NewTenantClientAsync("Two");
+        var tenant2B = ClientOn(b, tenant2A);
+        await WaitReadyAsync(tenant2B);
+        var other = await tenant1A.CreateInteractionAsync();
+        var mine = await tenant2A.CreateInteractionAsync();
+        await using var stream = await SseReader.OpenAsync(tenant2B, mine);
+
+        for (var turn = 1; turn <= 3; turn++)
+        {
+            await PostTurnAsync(tenant1A, other, turn);
+        }
+
+        var expected = await PostTurnAsync(tenant2A, mine, 1);
+        var events = await stream.ReadAsync(expected);
+        await tenant2A.PostAsync($"/api/v1/interactions/{mine}/complete", null);
+
+        // Tenant one's events went through the same exchange first (with the same ids); the stream saw only tenant
+        // two's, exactly as its log has them, then its end.
+        Assert.True(await stream.EndsAsync(TimeSpan.FromSeconds(10)));
+        await using var log = await SseReader.OpenAsync(tenant2A, mine);
+        var logged = await log.ReadAsync(expected);
+        Assert.Equal(logged.Select(e => (e.EventId, e.EventType, e.Data)), events.Select(e => (e.EventId, e.EventType, e.Data)));
+    }
+}
