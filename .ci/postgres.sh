@@ -10,7 +10,7 @@ if [ "${1:-}" = "stop" ]; then
   exit 0
 fi
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-port=${SALESCOACH_PG_PORT:-55432}
+port=${SALESCOACH_PG_PORT:-25432}
 dir=$(mktemp -d -t salescoach-pg.XXXXXX)
 chown postgres:postgres "$dir"
 runuser -u postgres -- "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null

@@ -5,7 +5,10 @@
 # same machine is never touched. The AMQP URI is amqp://guest:guest@127.0.0.1:PORT/ (guest may
 # only log in over loopback, which is all this broker listens on).
 #
-#   bash .ci/rabbitmq.sh              start (port: SALESCOACH_RABBITMQ_PORT, default 56672)
+#   bash .ci/rabbitmq.sh              start (port: SALESCOACH_RABBITMQ_PORT, default 26672; the
+#                                     distribution and port-mapper ports are the next two. Keep
+#                                     them below Linux's ephemeral range, 32768-60999: a busy client
+#                                     can hold such a port and the broker then cannot bind it)
 #   bash .ci/rabbitmq.sh stop DIR     stop it and delete DIR
 #   bash .ci/rabbitmq.sh stop_app DIR / start_app DIR   stop or start the broker application
 #                                     inside the running node (the tests' broker restart)
@@ -36,7 +39,7 @@ case "${1:-}" in
     ;;
 esac
 
-port=${SALESCOACH_RABBITMQ_PORT:-56672}
+port=${SALESCOACH_RABBITMQ_PORT:-26672}
 dir=$(mktemp -d -t salescoach-rabbitmq.XXXXXX)
 cat >"$dir/env" <<EOF
 export HOME="$dir"

@@ -12,11 +12,11 @@ bash .ci/setup.sh --test || { echo "set-up failed"; echo "0 passed, 1 failed"; e
 
 pg_dir=$(bash .ci/postgres.sh) || { echo "PostgreSQL did not start"; echo "0 passed, 1 failed"; exit 1; }
 trap 'bash .ci/postgres.sh stop "$pg_dir"' EXIT
-export SALESCOACH_TEST_POSTGRES="Host=127.0.0.1;Port=${SALESCOACH_PG_PORT:-55432};Username=postgres;Database=postgres;Pooling=true"
+export SALESCOACH_TEST_POSTGRES="Host=127.0.0.1;Port=${SALESCOACH_PG_PORT:-25432};Username=postgres;Database=postgres;Pooling=true"
 
 rabbit_dir=$(bash .ci/rabbitmq.sh) || { echo "RabbitMQ did not start"; echo "0 passed, 1 failed"; exit 1; }
 trap 'bash .ci/postgres.sh stop "$pg_dir"; bash .ci/rabbitmq.sh stop "$rabbit_dir"' EXIT
-export SALESCOACH_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:${SALESCOACH_RABBITMQ_PORT:-56672}/"
+export SALESCOACH_TEST_RABBITMQ="amqp://guest:guest@127.0.0.1:${SALESCOACH_RABBITMQ_PORT:-26672}/"
 # The broker's folder lets the transport tests restart the broker application (stop_app / start_app).
 export SALESCOACH_TEST_RABBITMQ_DIR="$rabbit_dir"
 export SALESCOACH_ARTIFACTS="$root/artifacts"

@@ -23,7 +23,7 @@ public static class TestBroker
             ? value
             : throw new InvalidOperationException(
                 $"{variable} is not set. Run the tests with `bash .ci/test.sh`, which starts RabbitMQ, or start one with " +
-                $"`bash .ci/rabbitmq.sh` and export {Variable}=amqp://guest:guest@127.0.0.1:56672/ and {DirectoryVariable}=<the folder it printed>.");
+                $"`bash .ci/rabbitmq.sh` and export {Variable}=amqp://guest:guest@127.0.0.1:26672/ and {DirectoryVariable}=<the folder it printed>.");
 
     private static async Task RunAsync(string command)
     {
