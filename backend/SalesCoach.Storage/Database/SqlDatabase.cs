@@ -53,8 +53,10 @@ public sealed class SqlDatabase : IAsyncDisposable
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
         // WAL lets readers run beside the single writer; busy_timeout queues writers instead of failing.
+        // synchronous=FULL syncs the WAL at every commit: a write the API has acknowledged survives a power loss, which
+        // NORMAL does not promise. Appends are group-committed, so the sync is paid once per batch.
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
