@@ -21,26 +21,38 @@ internal sealed record PendingAppend(
 /// again append by append, each in its own transaction, so a bad append fails only its own caller and nothing is
 /// acknowledged that was not committed. Order within an interaction is the callers' (the live gate lets one append
 /// per interaction wait at a time); the queue is bounded, so a store that falls behind slows the callers down.
+/// The writer is a thread of its own, using the providers' synchronous calls: SQLite's are synchronous underneath
+/// anyway, and a writer that waited in the thread pool's queue behind the requests it has just completed would
+/// commit in bursts.
 /// </summary>
 internal sealed class GroupCommitWriter
 {
     public const int MaxBatch = 512;
     private const int QueueCapacity = 8192;
+    private static readonly TimeSpan IdleExit = TimeSpan.FromSeconds(5);
 
     private readonly SqlDatabase _database;
-    private readonly Func<DbConnection, DbTransaction, IReadOnlyList<PendingAppend>, Task> _write;
-    private readonly Channel<PendingAppend> _queue = Channel.CreateBounded<PendingAppend>(
-        new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Action<DbConnection, DbTransaction, IReadOnlyList<PendingAppend>> _write;
+    private readonly Channel<PendingAppend> _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(QueueCapacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+        // Wakes the writer thread directly; callers' own continuations run through their TaskCompletionSource instead.
+        AllowSynchronousContinuations = true,
+    });
 
     private long _commits;
+    private int _running;
 
-    public GroupCommitWriter(SqlDatabase database, Func<DbConnection, DbTransaction, IReadOnlyList<PendingAppend>, Task> write)
+    public GroupCommitWriter(SqlDatabase database, Action<DbConnection, DbTransaction, IReadOnlyList<PendingAppend>> write)
     {
         _database = database;
         _write = write;
-        // Lives as long as the store; while idle it waits on the queue without holding a thread or a connection.
-        _ = Task.Run(RunAsync);
+        SqliteGate = database.IsPostgres ? null : new SemaphoreSlim(1, 1);
     }
+
+    /// <summary>On SQLite, held around each transaction; the store's other writers take it too. Null on PostgreSQL.</summary>
+    public SemaphoreSlim? SqliteGate { get; }
 
     /// <summary>Transactions committed so far (each holds one or more appends).</summary>
     public long Commits => Interlocked.Read(ref _commits);
@@ -52,14 +64,29 @@ internal sealed class GroupCommitWriter
     public async Task WriteAsync(PendingAppend append)
     {
         await _queue.Writer.WriteAsync(append, append.CancellationToken);
+        if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
+        {
+            new Thread(Run) { IsBackground = true, Name = "interaction append writer" }.Start();
+        }
+
         await append.Done.Task;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<PendingAppend>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (true)
         {
+            if (!_queue.Reader.TryPeek(out _) && !_queue.Reader.WaitToReadAsync().AsTask().Wait(IdleExit))
+            {
+                // Idle: the thread ends. A caller that queued just now either is seen here or starts the next thread.
+                Interlocked.Exchange(ref _running, 0);
+                if (!_queue.Reader.TryPeek(out _) || Interlocked.CompareExchange(ref _running, 1, 0) != 0)
+                {
+                    return;
+                }
+            }
+
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var append))
             {
                 if (append.CancellationToken.IsCancellationRequested)
@@ -74,17 +101,17 @@ internal sealed class GroupCommitWriter
 
             if (batch.Count > 0)
             {
-                await CommitAsync(batch);
+                Commit(batch);
                 batch.Clear();
             }
         }
     }
 
-    private async Task CommitAsync(List<PendingAppend> batch)
+    private void Commit(List<PendingAppend> batch)
     {
         try
         {
-            await WriteInTransactionAsync(batch);
+            WriteInTransaction(batch);
             foreach (var append in batch)
             {
                 append.Done.TrySetResult();
@@ -97,7 +124,7 @@ internal sealed class GroupCommitWriter
             {
                 try
                 {
-                    await WriteInTransactionAsync([append]);
+                    WriteInTransaction([append]);
                     append.Done.TrySetResult();
                 }
                 catch (Exception e)
@@ -112,12 +139,20 @@ internal sealed class GroupCommitWriter
         }
     }
 
-    private async Task WriteInTransactionAsync(IReadOnlyList<PendingAppend> appends)
+    private void WriteInTransaction(IReadOnlyList<PendingAppend> appends)
     {
-        await using var connection = await _database.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await _write(connection, transaction, appends);
-        await transaction.CommitAsync();
-        Interlocked.Increment(ref _commits);
+        SqliteGate?.Wait();
+        try
+        {
+            using var connection = _database.Open();
+            using var transaction = connection.BeginTransaction();
+            _write(connection, transaction, appends);
+            transaction.Commit();
+            Interlocked.Increment(ref _commits);
+        }
+        finally
+        {
+            SqliteGate?.Release();
+        }
     }
 }

@@ -11,14 +11,35 @@ namespace SalesCoach.Coaching.Interactions;
 /// </summary>
 public sealed class InteractionStore(SqlDatabase database, FieldProtector protector, TimeProvider time)
 {
-    // Appends go through one writer: SQLite has one writer at a time anyway (colliding writers pay the provider's
-    // busy retries, sleeps of up to 150 ms), and on either store a commit per batch beats a commit per request.
-    private readonly GroupCommitWriter _writer = new(database, WriteAppendsAsync);
+    // Appends go through one writer, which commits the appends of many interactions at once. On SQLite the store's
+    // other writes take the same gate: SQLite has one writer at a time, and queueing here costs microseconds while
+    // colliding costs the provider's busy retries (sleeps of up to 150 ms) on blocked threads.
+    private readonly GroupCommitWriter _writer = new(database, WriteAppends);
 
     public async Task<Interaction> CreateAsync(string tenantId, NewInteraction request, CancellationToken cancellationToken = default)
     {
         var interaction = new Interaction(tenantId, Guid.NewGuid().ToString("N"), request.Crm, request.RecordType, request.RecordId,
             request.RepId, request.Language, request.Channel, InteractionStatus.Live, time.GetUtcNow(), null);
+        var gate = _writer.SqliteGate;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await InsertInteractionAsync(interaction, cancellationToken);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+
+        return interaction;
+    }
+
+    private async Task InsertInteractionAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -30,7 +51,6 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
                 interaction.TenantId, interaction.Id, interaction.Crm, interaction.RecordType, interaction.RecordId,
                 interaction.RepId, interaction.Language, interaction.Channel, interaction.Status, at = interaction.CreatedAt.ToUnixMs(),
             }, cancellationToken: cancellationToken));
-        return interaction;
     }
 
     public async Task<Interaction?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default)
@@ -119,10 +139,10 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
         return rows.AsList();
     }
 
-    private static async Task WriteAppendsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingAppend> appends)
+    private static void WriteAppends(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingAppend> appends)
     {
         // One multi-row statement per table for the whole batch; a seq already stored is an idempotent retry.
-        await connection.ExecuteAsync(new CommandDefinition(
+        connection.Execute(new CommandDefinition(
             """
             INSERT INTO coaching_segments (tenant_id, interaction_id, seq, speaker, text, start_ms, end_ms, signals, received_at)
             VALUES (@TenantId, @InteractionId, @Seq, @Speaker, @Text, @StartMs, @EndMs, @SignalsJson, @At)
@@ -133,14 +153,14 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
                 a.TenantId, a.InteractionId, s.Seq, s.Speaker, s.Text, s.StartMs, s.EndMs, s.SignalsJson, a.At,
             })),
             transaction));
-        await connection.ExecuteAsync(new CommandDefinition(
+        connection.Execute(new CommandDefinition(
             """
             INSERT INTO coaching_tips (tenant_id, interaction_id, id, kind, segment_seq, conversation_ms, body, created_at)
             VALUES (@TenantId, @InteractionId, @Id, @Kind, @SegmentSeq, @ConversationMs, @Body, @At)
             """,
             appends.SelectMany(a => a.Tips.Select(t => new { a.TenantId, a.InteractionId, t.Id, t.Kind, t.SegmentSeq, t.ConversationMs, t.Body, a.At })),
             transaction));
-        await connection.ExecuteAsync(new CommandDefinition(
+        connection.Execute(new CommandDefinition(
             """
             INSERT INTO coaching_events (tenant_id, interaction_id, event_id, type, data, created_at)
             VALUES (@TenantId, @InteractionId, @Id, @Type, @Data, @At)
