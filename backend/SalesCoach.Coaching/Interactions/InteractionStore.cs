@@ -14,7 +14,7 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
     // Appends go through one writer, which commits the appends of many interactions at once. On SQLite the store's
     // other writes take the same gate: SQLite has one writer at a time, and queueing here costs microseconds while
     // colliding costs the provider's busy retries (sleeps of up to 150 ms) on blocked threads.
-    private readonly GroupCommitWriter _writer = new(database, WriteAppends);
+    private readonly GroupCommitWriter _writer = new(database, AppendRows.Write);
 
     public async Task<Interaction> CreateAsync(string tenantId, NewInteraction request, CancellationToken cancellationToken = default)
     {
@@ -137,36 +137,6 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
             "SELECT body FROM coaching_tips WHERE tenant_id = @tenantId AND interaction_id = @interactionId ORDER BY segment_seq, created_at",
             new { tenantId, interactionId }, cancellationToken: cancellationToken));
         return rows.AsList();
-    }
-
-    private static void WriteAppends(DbConnection connection, DbTransaction transaction, IReadOnlyList<PendingAppend> appends)
-    {
-        // One multi-row statement per table for the whole batch; a seq already stored is an idempotent retry.
-        connection.Execute(new CommandDefinition(
-            """
-            INSERT INTO coaching_segments (tenant_id, interaction_id, seq, speaker, text, start_ms, end_ms, signals, received_at)
-            VALUES (@TenantId, @InteractionId, @Seq, @Speaker, @Text, @StartMs, @EndMs, @SignalsJson, @At)
-            ON CONFLICT (tenant_id, interaction_id, seq) DO NOTHING
-            """,
-            appends.SelectMany(a => a.Segments.Select(s => new
-            {
-                a.TenantId, a.InteractionId, s.Seq, s.Speaker, s.Text, s.StartMs, s.EndMs, s.SignalsJson, a.At,
-            })),
-            transaction));
-        connection.Execute(new CommandDefinition(
-            """
-            INSERT INTO coaching_tips (tenant_id, interaction_id, id, kind, segment_seq, conversation_ms, body, created_at)
-            VALUES (@TenantId, @InteractionId, @Id, @Kind, @SegmentSeq, @ConversationMs, @Body, @At)
-            """,
-            appends.SelectMany(a => a.Tips.Select(t => new { a.TenantId, a.InteractionId, t.Id, t.Kind, t.SegmentSeq, t.ConversationMs, t.Body, a.At })),
-            transaction));
-        connection.Execute(new CommandDefinition(
-            """
-            INSERT INTO coaching_events (tenant_id, interaction_id, event_id, type, data, created_at)
-            VALUES (@TenantId, @InteractionId, @Id, @Type, @Data, @At)
-            """,
-            appends.SelectMany(a => a.Events.Select(e => new { e.TenantId, e.InteractionId, e.Id, e.Type, e.Data, a.At })),
-            transaction));
     }
 
     private sealed record InteractionRow(
