@@ -11,15 +11,17 @@ namespace SalesCoach.Cli.Coaching;
 /// Load on a running backend (127.0.0.1 only): <c>n</c> interactions, each with an open event
 /// stream, each sending one segment per second; latency = POST sent -> that segment's tip read
 /// from the stream. The baseline is the same request rate against a bare endpoint of the host
-/// (<c>/health/live</c>, no work), in the same run.
+/// (<c>/health/live</c>, no work), in the same run. CPU used by the host and by this driver is measured over the
+/// sending window (the two share the machine).
 /// </summary>
-public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey)
+public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> hostCpuTime)
 {
     // A customer line the shipped model reads as a price objection; conversation time jumps 200 s per
     // segment so the 120 s cooldown never hides the tip.
     private const string Objection = "Honestly the price is way too high for our budget.";
 
-    public sealed record Step(int Rate, int Sent, int Tips, int Errors, double P50Ms, double P99Ms, double BaselineP50Ms, double BaselineP99Ms);
+    public sealed record Step(
+        int Rate, int Sent, int Tips, int Errors, double P50Ms, double P99Ms, double BaselineP50Ms, double BaselineP99Ms, double HostCores, double DriverCores);
 
     public async Task<Step> RunStepAsync(int interactions, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -31,6 +33,9 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey)
         var errors = 0;
         var streams = ids.Select(id => ReadTipsAsync(http, id, sentAt, latencies, stop.Token)).ToList();
         await Task.Delay(500, cancellationToken); // streams open before the first segment
+        var window = Stopwatch.StartNew();
+        var hostCpu = hostCpuTime();
+        var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
         var sent = 0;
         var senders = ids.Select(async (id, n) =>
         {
@@ -64,12 +69,15 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey)
         });
         await Task.WhenAll(senders);
         await Task.Delay(1000, cancellationToken); // let the last tips arrive
+        var hostCores = (hostCpuTime() - hostCpu) / window.Elapsed;
+        var driverCores = (Process.GetCurrentProcess().TotalProcessorTime - driverCpu) / window.Elapsed;
         await stop.CancelAsync();
         await Task.WhenAll(streams);
         var baseline = await BaselineAsync(http, interactions, duration, cancellationToken);
         var sorted = latencies.Order().ToArray();
         return new Step(interactions, sent, sorted.Length, errors,
-            InProcessSegmentBenchmark.Percentile(sorted, 0.5), InProcessSegmentBenchmark.Percentile(sorted, 0.99), baseline.P50, baseline.P99);
+            InProcessSegmentBenchmark.Percentile(sorted, 0.5), InProcessSegmentBenchmark.Percentile(sorted, 0.99), baseline.P50, baseline.P99,
+            hostCores, driverCores);
     }
 
     private HttpClient CreateClient() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 4096, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
