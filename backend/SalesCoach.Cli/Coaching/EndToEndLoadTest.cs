@@ -26,12 +26,14 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
     public async Task<Step> RunStepAsync(int interactions, TimeSpan duration, CancellationToken cancellationToken)
     {
         using var http = CreateClient();
+        // The streams hold a connection each for the whole step: their own pool, so posts never wait for a free connection.
+        using var streamHttp = CreateClient();
         var ids = await Task.WhenAll(Enumerable.Range(0, interactions).Select(_ => CreateInteractionAsync(http, cancellationToken)));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sentAt = new ConcurrentDictionary<(string, long), long>();
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
-        var streams = ids.Select(id => ReadTipsAsync(http, id, sentAt, latencies, stop.Token)).ToList();
+        var streams = ids.Select(id => ReadTipsAsync(streamHttp, id, sentAt, latencies, stop.Token)).ToList();
         await Task.Delay(500, cancellationToken); // streams open before the first segment
         var window = Stopwatch.StartNew();
         var hostCpu = hostCpuTime();
@@ -42,13 +44,17 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
             // Spread the senders over the second so the rate is even, not a burst per second.
             await Task.Delay(TimeSpan.FromMilliseconds(1000.0 * n / interactions), cancellationToken);
             var clock = Stopwatch.StartNew();
+            var path = $"/api/v1/interactions/{id}/segments";
             for (var seq = 1L; clock.Elapsed < duration; seq++)
             {
-                sentAt[(id, seq)] = Stopwatch.GetTimestamp();
                 var body = new { segments = new[] { new { seq, speaker = "customer", text = Objection, startMs = seq * 200_000, endMs = seq * 200_000 + 3_000 } } };
+                // Serialized up front so the request carries a Content-Length, as a browser's fetch of a JSON string does.
+                using var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, JsonSerializerOptions.Web));
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                sentAt[(id, seq)] = Stopwatch.GetTimestamp();
                 try
                 {
-                    using var response = await http.PostAsJsonAsync($"/api/v1/interactions/{id}/segments", body, cancellationToken);
+                    using var response = await http.PostAsync(path, content, cancellationToken);
                     Interlocked.Increment(ref sent);
                     if (!response.IsSuccessStatusCode)
                     {
@@ -80,7 +86,7 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
             hostCores, driverCores);
     }
 
-    private HttpClient CreateClient() => new(new SocketsHttpHandler { MaxConnectionsPerServer = 4096, PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+    private HttpClient CreateClient() => new(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
     {
         BaseAddress = baseUrl,
         Timeout = TimeSpan.FromSeconds(30),
@@ -110,7 +116,8 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
                     continue;
                 }
 
-                var seq = JsonDocument.Parse(item.Data).RootElement.GetProperty("segmentSeq").GetInt64();
+                using var tip = JsonDocument.Parse(item.Data);
+                var seq = tip.RootElement.GetProperty("segmentSeq").GetInt64();
                 if (sentAt.TryRemove((id, seq), out var start)) // the first tip of a segment counts; later ones (metric tips) do not
                 {
                     latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
