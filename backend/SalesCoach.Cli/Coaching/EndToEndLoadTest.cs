@@ -33,8 +33,10 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
         var sentAt = new ConcurrentDictionary<(string, long), long>();
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
-        var streams = ids.Select(id => ReadTipsAsync(streamHttp, id, sentAt, latencies, stop.Token)).ToList();
-        await Task.Delay(500, cancellationToken); // streams open before the first segment
+        var opened = ids.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var streams = ids.Select((id, n) => ReadTipsAsync(streamHttp, id, opened[n], sentAt, latencies, stop.Token)).ToList();
+        // Every stream is open (headers received) before the first segment, as an adapter opens its stream first.
+        await Task.WhenAll(opened.Select(o => o.Task)).WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
         var window = Stopwatch.StartNew();
         var hostCpu = hostCpuTime();
         var driverCpu = Process.GetCurrentProcess().TotalProcessorTime;
@@ -102,12 +104,14 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
     }
 
     private static async Task ReadTipsAsync(
-        HttpClient http, string id, ConcurrentDictionary<(string, long), long> sentAt, ConcurrentBag<double> latencies, CancellationToken cancellationToken)
+        HttpClient http, string id, TaskCompletionSource opened, ConcurrentDictionary<(string, long), long> sentAt, ConcurrentBag<double> latencies,
+        CancellationToken cancellationToken)
     {
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/interactions/{id}/events");
             using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            opened.TrySetResult();
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             await foreach (var item in SseParser.Create(stream).EnumerateAsync(cancellationToken))
             {
@@ -127,6 +131,7 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
         catch (Exception e) when (e is OperationCanceledException or HttpRequestException or IOException)
         {
             // The step is over (or the server cut the stream); what arrived is counted.
+            opened.TrySetResult();
         }
     }
 
