@@ -25,7 +25,7 @@ public static class InteractionsApi
     }
 
     private static async Task<Created<InteractionResponse>> CreateAsync(
-        CreateInteractionRequest request, HttpContext context, InteractionStore store, LiveInteractions live, CancellationToken cancellationToken)
+        CreateInteractionRequest request, HttpContext context, InteractionStore store, CancellationToken cancellationToken)
     {
         var caller = context.GetCaller();
         // An adapter session speaks for a CRM-verified user (e.g. salesforce:<user id>): that is the rep, whatever the body
@@ -33,7 +33,6 @@ public static class InteractionsApi
         var repId = caller.Via.StartsWith("session:", StringComparison.Ordinal) ? caller.UserId : request.RepId.Trim();
         var interaction = await store.CreateAsync(caller.RequireTenant(), new NewInteraction(
             request.Crm, request.RecordType.Trim(), request.RecordId.Trim(), repId, request.Language, request.Channel), cancellationToken);
-        live.Started(interaction);
         return TypedResults.Created($"/api/v1/interactions/{interaction.Id}", interaction.ToResponse(null));
     }
 

@@ -42,13 +42,6 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time)
         return live;
     }
 
-    /// <summary>
-    /// Holds the state of an interaction this replica has just created. Nothing is stored for it yet, so its first
-    /// append starts from here instead of reading the store three times.
-    /// </summary>
-    public void Started(Interaction interaction) =>
-        _live.TryAdd((interaction.TenantId, interaction.Id), new LiveInteraction(interaction, 0) { LastUsedTicks = time.GetTimestamp() });
-
     /// <summary>Forgets the in-memory state (on completion, or after a failed write so the next call reloads the truth).</summary>
     public void Evict(string tenantId, string interactionId) => _live.TryRemove((tenantId, interactionId), out _);
 
