@@ -21,7 +21,8 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
     private const string Objection = "Honestly the price is way too high for our budget.";
 
     public sealed record Step(
-        int Rate, int Sent, int Tips, int Errors, double P50Ms, double P99Ms, double BaselineP50Ms, double BaselineP99Ms, double HostCores, double DriverCores);
+        int Rate, int Sent, int Tips, int Errors, double P50Ms, double P99Ms, double LaterP99Ms, double BaselineP50Ms, double BaselineP99Ms,
+        double HostCores, double DriverCores);
 
     public async Task<Step> RunStepAsync(int interactions, TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -31,7 +32,7 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
         var ids = await Task.WhenAll(Enumerable.Range(0, interactions).Select(_ => CreateInteractionAsync(http, cancellationToken)));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sentAt = new ConcurrentDictionary<(string, long), long>();
-        var latencies = new ConcurrentBag<double>();
+        var latencies = new ConcurrentBag<(long Seq, double Ms)>();
         var errors = 0;
         var opened = ids.Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
         var streams = ids.Select((id, n) => ReadTipsAsync(streamHttp, id, opened[n], sentAt, latencies, stop.Token)).ToList();
@@ -82,10 +83,12 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
         await stop.CancelAsync();
         await Task.WhenAll(streams);
         var baseline = await BaselineAsync(http, interactions, duration, cancellationToken);
-        var sorted = latencies.Order().ToArray();
+        var sorted = latencies.Select(l => l.Ms).Order().ToArray();
+        // An interaction's first segment also rebuilds its state from the store; the rest are the steady state of a call.
+        var later = latencies.Where(l => l.Seq > 1).Select(l => l.Ms).Order().ToArray();
         return new Step(interactions, sent, sorted.Length, errors,
-            InProcessSegmentBenchmark.Percentile(sorted, 0.5), InProcessSegmentBenchmark.Percentile(sorted, 0.99), baseline.P50, baseline.P99,
-            hostCores, driverCores);
+            InProcessSegmentBenchmark.Percentile(sorted, 0.5), InProcessSegmentBenchmark.Percentile(sorted, 0.99),
+            InProcessSegmentBenchmark.Percentile(later, 0.99), baseline.P50, baseline.P99, hostCores, driverCores);
     }
 
     private HttpClient CreateClient() => new(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
@@ -104,7 +107,7 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
     }
 
     private static async Task ReadTipsAsync(
-        HttpClient http, string id, TaskCompletionSource opened, ConcurrentDictionary<(string, long), long> sentAt, ConcurrentBag<double> latencies,
+        HttpClient http, string id, TaskCompletionSource opened, ConcurrentDictionary<(string, long), long> sentAt, ConcurrentBag<(long Seq, double Ms)> latencies,
         CancellationToken cancellationToken)
     {
         try
@@ -124,7 +127,7 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
                 var seq = tip.RootElement.GetProperty("segmentSeq").GetInt64();
                 if (sentAt.TryRemove((id, seq), out var start)) // the first tip of a segment counts; later ones (metric tips) do not
                 {
-                    latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                    latencies.Add((seq, Stopwatch.GetElapsedTime(start).TotalMilliseconds));
                 }
             }
         }
