@@ -45,17 +45,20 @@ internal static class InteractionEventsStream
             return TypedResults.NoContent();
         }
 
-        return TypedResults.ServerSentEvents(StreamAsync(context, tenantId, id, lastEventId, store, bus, context.RequestAborted));
+        // The formatter writes each event by itself; gathered under this body, they leave when no further event is ready.
+        var body = new DeferredFlushStream(context.Response.BodyWriter);
+        context.Response.Body = body;
+        return TypedResults.ServerSentEvents(StreamAsync(context, body, tenantId, id, lastEventId, store, bus, context.RequestAborted));
     }
 
     private static async IAsyncEnumerable<SseItem<string>> StreamAsync(
-        HttpContext context, string tenantId, string id, long lastEventId, InteractionStore store, IInteractionEventBus bus,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        HttpContext context, DeferredFlushStream body, string tenantId, string id, long lastEventId, InteractionStore store,
+        IInteractionEventBus bus, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var subscription = await bus.SubscribeAsync(tenantId, id, cancellationToken);
         // The result has set the SSE headers by now; send them so the client knows the stream is open before the first event.
         await context.Response.StartAsync(cancellationToken);
-        await context.Response.Body.FlushAsync(cancellationToken);
+        await body.FlushAsync(cancellationToken);
         // Checked after subscribing: a completion that happens from here on reaches us as an event.
         var completed = (await store.FindAsync(tenantId, id, cancellationToken))?.Status != InteractionStatus.Live;
 
@@ -70,8 +73,20 @@ internal static class InteractionEventsStream
             yield break;
         }
 
-        await foreach (var e in subscription.Events.ReadAllAsync(cancellationToken))
+        while (true)
         {
+            if (!subscription.Events.TryRead(out var e))
+            {
+                // Nothing more is ready: send what has been written (the log, or this append's events) before waiting.
+                await body.FlushAsync(cancellationToken);
+                if (!await subscription.Events.WaitToReadAsync(cancellationToken))
+                {
+                    yield break;
+                }
+
+                continue;
+            }
+
             if (e.Type == InteractionEventTypes.Completed)
             {
                 // Anything committed before completion is in the log; drain it, then end the stream.

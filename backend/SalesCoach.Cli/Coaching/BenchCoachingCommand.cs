@@ -39,7 +39,7 @@ public static class BenchCoachingCommand
             var stepSeconds = Math.Clamp(parse.GetValue(seconds), 2, 30);
             md.AppendLine("# Live coaching benchmarks").AppendLine();
             md.AppendLine(c, $"Command: `dotnet run -c Release --project backend/SalesCoach.Cli -- bench coaching` (steps {string.Join(',', steps)}, {stepSeconds} s each). ");
-            md.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, shared with other work while measured.").AppendLine();
+            md.AppendLine(c, $"Machine: {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, shared with other work while measured (load average at start: {LoadAverage()}).").AppendLine();
 
             var utterances = LoadUtterances(parse.GetValue(data)!.FullName);
             var classifier = SignalModelLoader.LoadShipped();
@@ -56,33 +56,40 @@ public static class BenchCoachingCommand
             output.Write(md.ToString());
 
             await using var host = await BenchHost.StartAsync(parse.GetValue(apiProject)!, parse.GetValue(port), output, cancellationToken);
-            var load = new EndToEndLoadTest(host.BaseUrl, host.ApiKey);
+            var load = new EndToEndLoadTest(host.BaseUrl, host.ApiKey, host.CpuTime);
             md.AppendLine("## End to end: POST segments -> tip on an open SSE stream").AppendLine();
-            md.AppendLine("Host: Release build, SQLite store, 127.0.0.1. Each interaction has one open stream and sends one segment per second; every segment raises a tip. Baseline: the same request rate against `/health/live` (no work), same run.").AppendLine();
-            md.AppendLine("| segments/s | sent | tips received | errors | tip p50 | tip p99 | baseline p50 | baseline p99 | p99 ratio | host RSS |\n|---|---|---|---|---|---|---|---|---|---|");
+            md.AppendLine("Host: Release build, SQLite store, 127.0.0.1. Each interaction has one open stream (sending starts once every stream is open) and sends one segment per second; every segment raises a tip; a tip is timed from its POST being sent to its arrival on the stream. All calls of a step start within its first second, and a call's first segment also rebuilds its state from the store; the column after tip p99 leaves those first segments out. Baseline: the same request rate against `/health/live` (no work), same run. Host and driver CPU: cores used while sending (host CPU per segment in brackets); the machine has " + Environment.ProcessorCount.ToString(c) + ", and the driver and any other work share them.").AppendLine();
+            md.AppendLine("| segments/s | sent | tips received | errors | tip p50 | tip p99 | tip p99 after each call's 1st segment | baseline p50 | baseline p99 | p99 ratio | host RSS | host CPU | driver CPU | load avg |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
             // Warm-up (JIT, connection pools, SQLite cache), not reported.
             await load.RunStepAsync(Math.Min(steps[0], 20), TimeSpan.FromSeconds(3), cancellationToken);
             var rssBefore = host.ResidentBytes();
-            var held = 0;
+            int held = 0, heldLater = 0, previous = 0;
             long rssAtHeld = rssBefore;
             foreach (var rate in steps)
             {
                 var step = await load.RunStepAsync(rate, TimeSpan.FromSeconds(stepSeconds), cancellationToken);
                 var rss = host.ResidentBytes();
-                var line = string.Create(c, $"| {rate} | {step.Sent:N0} | {step.Tips:N0} | {step.Errors} | {step.P50Ms:F1} ms | {step.P99Ms:F1} ms | {step.BaselineP50Ms:F1} ms | {step.BaselineP99Ms:F1} ms | {step.P99Ms / step.BaselineP99Ms:F1}x | {rss / 1048576.0:F0} MB |");
+                var line = string.Create(c, $"| {rate} | {step.Sent:N0} | {step.Tips:N0} | {step.Errors} | {step.P50Ms:F1} ms | {step.P99Ms:F1} ms | {step.LaterP99Ms:F1} ms | {step.BaselineP50Ms:F1} ms | {step.BaselineP99Ms:F1} ms | {step.P99Ms / step.BaselineP99Ms:F1}x | {rss / 1048576.0:F0} MB | {step.HostCores:F2} ({step.HostCores * 1000 / Math.Max(1, step.Sent / (double)stepSeconds) * 1000:F0} us) | {step.DriverCores:F2} | {LoadAverage()} |");
                 md.AppendLine(line);
                 output.WriteLine(line);
-                var ok = step.Errors == 0 && step.Tips >= step.Sent * 0.99 && step.P99Ms <= 50;
-                if (!ok)
+                var delivered = step.Errors == 0 && step.Tips >= step.Sent * 0.99;
+                if (!delivered || step.LaterP99Ms > 50)
                 {
                     break;
                 }
 
-                held = rate;
-                rssAtHeld = rss;
+                // Steps go on while calls past their first segment hold; the whole-step figure counts until it first misses.
+                heldLater = rate;
+                if (step.P99Ms <= 50 && held == previous)
+                {
+                    held = rate;
+                    rssAtHeld = rss;
+                }
+
+                previous = rate;
             }
 
-            md.AppendLine().AppendLine(c, $"Highest rate held at p99 <= 50 ms with every tip delivered: **{held} segments/s**.").AppendLine();
+            md.AppendLine().AppendLine(c, $"Highest rate held at p99 <= 50 ms with every tip delivered: **{held} segments/s**; counting each call's segments after its first: **{heldLater} segments/s**.").AppendLine();
             md.AppendLine("## Memory per live interaction").AppendLine();
             md.AppendLine(c, $"- In-memory state (metrics of 50 segments, cooldowns, gate), measured with the GC over 10,000 interactions: **{perInteraction / 1024:F1} KB** each.");
             md.AppendLine(c, $"- Host resident memory per interaction created during the load steps (state + open stream + stored rows cached by SQLite), up to the last step held: {(held == 0 ? "n/a" : ((rssAtHeld - rssBefore) / 1024.0 / steps.TakeWhile(r => r <= held).Sum()).ToString("F1", c) + " KB")}.");
@@ -92,6 +99,10 @@ public static class BenchCoachingCommand
         }));
         return command;
     }
+
+    /// <summary>The 1-minute load average (Linux), so a run on a busy machine says so.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     private static List<(string Speaker, string Text)> LoadUtterances(string csv)
     {

@@ -11,14 +11,35 @@ namespace SalesCoach.Coaching.Interactions;
 /// </summary>
 public sealed class InteractionStore(SqlDatabase database, FieldProtector protector, TimeProvider time)
 {
-    // SQLite has one writer at a time; queueing writers here costs microseconds, while letting them
-    // collide costs the provider's busy retries (sleeps of up to 150 ms). PostgreSQL needs no gate.
-    private readonly SemaphoreSlim? _sqliteWriteGate = database.IsPostgres ? null : new SemaphoreSlim(1, 1);
+    // Appends go through one writer, which commits the appends of many interactions at once. On SQLite the store's
+    // other writes take the same gate: SQLite has one writer at a time, and queueing here costs microseconds while
+    // colliding costs the provider's busy retries (sleeps of up to 150 ms) on blocked threads.
+    private readonly GroupCommitWriter _writer = new(database, AppendRows.Write);
 
     public async Task<Interaction> CreateAsync(string tenantId, NewInteraction request, CancellationToken cancellationToken = default)
     {
         var interaction = new Interaction(tenantId, Guid.NewGuid().ToString("N"), request.Crm, request.RecordType, request.RecordId,
             request.RepId, request.Language, request.Channel, InteractionStatus.Live, time.GetUtcNow(), null);
+        var gate = _writer.SqliteGate;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await InsertInteractionAsync(interaction, cancellationToken);
+        }
+        finally
+        {
+            gate?.Release();
+        }
+
+        return interaction;
+    }
+
+    private async Task InsertInteractionAsync(Interaction interaction, CancellationToken cancellationToken)
+    {
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -30,7 +51,6 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
                 interaction.TenantId, interaction.Id, interaction.Crm, interaction.RecordType, interaction.RecordId,
                 interaction.RepId, interaction.Language, interaction.Channel, interaction.Status, at = interaction.CreatedAt.ToUnixMs(),
             }, cancellationToken: cancellationToken));
-        return interaction;
     }
 
     public async Task<Interaction?> FindAsync(string tenantId, string id, CancellationToken cancellationToken = default)
@@ -72,83 +92,30 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
         return (tips.ToDictionary(t => t.Kind, t => t.Ms), lastEvent ?? 0);
     }
 
-    /// <summary>Writes one append (segments, tips, events) in a single transaction: all of it or none.</summary>
-    public async Task SaveAppendAsync(
+    /// <summary>
+    /// Writes one append (segments, tips, events) atomically: all of it or none. It is committed together with the
+    /// appends of other interactions that are waiting at the same time (<see cref="GroupCommitWriter"/>) and returns
+    /// once that commit is durable.
+    /// </summary>
+    public Task SaveAppendAsync(
         string tenantId, string interactionId, IReadOnlyList<StoredSegment> segments, IReadOnlyList<StoredTip> tips,
         IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken = default)
     {
-        var at = time.GetUtcNow().ToUnixMs();
-        if (_sqliteWriteGate is not null)
-        {
-            await _sqliteWriteGate.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            await SaveAppendLockedAsync(tenantId, interactionId, segments, tips, events, at, cancellationToken);
-        }
-        finally
-        {
-            _sqliteWriteGate?.Release();
-        }
+        // Sealed here, on the caller's thread, so the one writer spends its time writing.
+        var sealedSegments = segments.Select(s => s with { Text = protector.SealTranscript(s.Text, tenantId) }).ToList();
+        return _writer.WriteAsync(new PendingAppend(
+            tenantId, interactionId, sealedSegments, tips, events, time.GetUtcNow().ToUnixMs(), cancellationToken));
     }
 
-    private async Task SaveAppendLockedAsync(
-        string tenantId, string interactionId, IReadOnlyList<StoredSegment> segments, IReadOnlyList<StoredTip> tips,
-        IReadOnlyList<InteractionEvent> events, long at, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO coaching_segments (tenant_id, interaction_id, seq, speaker, text, start_ms, end_ms, signals, received_at)
-            VALUES (@tenantId, @interactionId, @Seq, @Speaker, @Text, @StartMs, @EndMs, @SignalsJson, @at)
-            ON CONFLICT (tenant_id, interaction_id, seq) DO NOTHING
-            """,
-            segments.Select(s => new
-            {
-                tenantId, interactionId, s.Seq, s.Speaker, Text = protector.SealTranscript(s.Text, tenantId), s.StartMs, s.EndMs, s.SignalsJson, at,
-            }),
-            transaction, cancellationToken: cancellationToken));
-        if (tips.Count > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO coaching_tips (tenant_id, interaction_id, id, kind, segment_seq, conversation_ms, body, created_at)
-                VALUES (@tenantId, @interactionId, @Id, @Kind, @SegmentSeq, @ConversationMs, @Body, @at)
-                """,
-                tips.Select(t => new { tenantId, interactionId, t.Id, t.Kind, t.SegmentSeq, t.ConversationMs, t.Body, at }),
-                transaction, cancellationToken: cancellationToken));
-        }
+    /// <summary>Appends events that come from outside the segment pipeline, through the same writer.</summary>
+    public Task AppendEventsAsync(IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken = default) =>
+        events.Count == 0
+            ? Task.CompletedTask
+            : _writer.WriteAsync(new PendingAppend(
+                events[0].TenantId, events[0].InteractionId, [], [], events, time.GetUtcNow().ToUnixMs(), cancellationToken));
 
-        await InsertEventsAsync(connection, transaction, events, at, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
-    public async Task AppendEventsAsync(IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken = default)
-    {
-        if (_sqliteWriteGate is not null)
-        {
-            await _sqliteWriteGate.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            await AppendEventsLockedAsync(events, cancellationToken);
-        }
-        finally
-        {
-            _sqliteWriteGate?.Release();
-        }
-    }
-
-    private async Task AppendEventsLockedAsync(IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await InsertEventsAsync(connection, transaction, events, time.GetUtcNow().ToUnixMs(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
+    /// <summary>Transactions the append writer has committed (each holds one or more appends).</summary>
+    internal long AppendCommits => _writer.Commits;
 
     public async Task<List<InteractionEvent>> ReadEventsAsync(
         string tenantId, string interactionId, long afterId, int limit, CancellationToken cancellationToken = default)
@@ -171,17 +138,6 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
             new { tenantId, interactionId }, cancellationToken: cancellationToken));
         return rows.AsList();
     }
-
-    private static Task InsertEventsAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<InteractionEvent> events, long at, CancellationToken cancellationToken) =>
-        events.Count == 0
-            ? Task.CompletedTask
-            : connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO coaching_events (tenant_id, interaction_id, event_id, type, data, created_at)
-                VALUES (@TenantId, @InteractionId, @Id, @Type, @Data, @at)
-                """,
-                events.Select(e => new { e.TenantId, e.InteractionId, e.Id, e.Type, e.Data, at }), transaction, cancellationToken: cancellationToken));
 
     private sealed record InteractionRow(
         string TenantId, string Id, string Crm, string RecordType, string RecordId, string RepId,

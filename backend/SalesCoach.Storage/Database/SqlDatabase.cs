@@ -52,11 +52,34 @@ public sealed class SqlDatabase : IAsyncDisposable
 
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
-        // WAL lets readers run beside the single writer; busy_timeout queues writers instead of failing.
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+        using var pragma = SqlitePragmas(connection);
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>Opens a connection without leaving the calling thread: for a dedicated thread, such as a store's single writer.</summary>
+    public DbConnection Open()
+    {
+        if (_postgres is not null)
+        {
+            return _postgres.OpenConnection();
+        }
+
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        connection.Open();
+        using var pragma = SqlitePragmas(connection);
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    private static SqliteCommand SqlitePragmas(SqliteConnection connection)
+    {
+        // WAL lets readers run beside the single writer; busy_timeout queues writers instead of failing.
+        // synchronous=FULL syncs the WAL at every commit: a write the API has acknowledged survives a power loss, which
+        // NORMAL does not promise. Appends are group-committed, so the sync is paid once per batch.
+        var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+        return pragma;
     }
 
     public async ValueTask DisposeAsync()

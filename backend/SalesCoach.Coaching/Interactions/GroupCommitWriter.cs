@@ -1,0 +1,158 @@
+using System.Data.Common;
+using System.Threading.Channels;
+using SalesCoach.Storage.Database;
+
+namespace SalesCoach.Coaching.Interactions;
+
+/// <summary>
+/// What one caller asked to write (segment text already sealed), and the caller to complete once it is durable.
+/// </summary>
+internal sealed record PendingAppend(
+    string TenantId, string InteractionId, IReadOnlyList<StoredSegment> Segments, IReadOnlyList<StoredTip> Tips,
+    IReadOnlyList<InteractionEvent> Events, long At, CancellationToken CancellationToken)
+{
+    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>
+/// Group commit: the one writer of appends. Callers queue their append and wait; the writer takes everything
+/// queued (up to <see cref="MaxBatch"/>), writes it in one transaction and completes each caller after the commit,
+/// so a commit (and its fsync) is paid once per batch instead of once per request. A batch that fails is written
+/// again append by append, each in its own transaction, so a bad append fails only its own caller and nothing is
+/// acknowledged that was not committed. Order within an interaction is the callers' (the live gate lets one append
+/// per interaction wait at a time); the queue is bounded, so a store that falls behind slows the callers down.
+/// The writer is a thread of its own, using the providers' synchronous calls: SQLite's are synchronous underneath
+/// anyway, and a writer that waited in the thread pool's queue behind the requests it has just completed would
+/// commit in bursts.
+/// </summary>
+internal sealed class GroupCommitWriter
+{
+    public const int MaxBatch = 512;
+    private const int QueueCapacity = 8192;
+    private static readonly TimeSpan IdleExit = TimeSpan.FromSeconds(5);
+
+    private readonly SqlDatabase _database;
+    private readonly Action<DbConnection, DbTransaction, IReadOnlyList<PendingAppend>> _write;
+    private readonly Channel<PendingAppend> _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(QueueCapacity)
+    {
+        SingleReader = true,
+        FullMode = BoundedChannelFullMode.Wait,
+        // Wakes the writer thread directly; callers' own continuations run through their TaskCompletionSource instead.
+        AllowSynchronousContinuations = true,
+    });
+
+    private long _commits;
+    private int _running;
+
+    public GroupCommitWriter(SqlDatabase database, Action<DbConnection, DbTransaction, IReadOnlyList<PendingAppend>> write)
+    {
+        _database = database;
+        _write = write;
+        SqliteGate = database.IsPostgres ? null : new SemaphoreSlim(1, 1);
+    }
+
+    /// <summary>On SQLite, held around each transaction; the store's other writers take it too. Null on PostgreSQL.</summary>
+    public SemaphoreSlim? SqliteGate { get; }
+
+    /// <summary>Transactions committed so far (each holds one or more appends).</summary>
+    public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>
+    /// Completes when the append is committed. Cancelling before the writer takes the append writes nothing; once
+    /// taken, the caller waits for the commit's outcome, so it never returns while the store is still deciding.
+    /// </summary>
+    public async Task WriteAsync(PendingAppend append)
+    {
+        await _queue.Writer.WriteAsync(append, append.CancellationToken);
+        if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
+        {
+            new Thread(Run) { IsBackground = true, Name = "interaction append writer" }.Start();
+        }
+
+        await append.Done.Task;
+    }
+
+    private void Run()
+    {
+        var batch = new List<PendingAppend>(MaxBatch);
+        while (true)
+        {
+            if (!_queue.Reader.TryPeek(out _) && !_queue.Reader.WaitToReadAsync().AsTask().Wait(IdleExit))
+            {
+                // Idle: the thread ends. A caller that queued just now either is seen here or starts the next thread.
+                Interlocked.Exchange(ref _running, 0);
+                if (!_queue.Reader.TryPeek(out _) || Interlocked.CompareExchange(ref _running, 1, 0) != 0)
+                {
+                    return;
+                }
+            }
+
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var append))
+            {
+                if (append.CancellationToken.IsCancellationRequested)
+                {
+                    append.Done.TrySetCanceled(append.CancellationToken);
+                }
+                else
+                {
+                    batch.Add(append);
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                Commit(batch);
+                batch.Clear();
+            }
+        }
+    }
+
+    private void Commit(List<PendingAppend> batch)
+    {
+        try
+        {
+            WriteInTransaction(batch);
+            foreach (var append in batch)
+            {
+                append.Done.TrySetResult();
+            }
+        }
+        catch (Exception) when (batch.Count > 1)
+        {
+            // The whole transaction rolled back; alone, each append succeeds or fails on its own merits.
+            foreach (var append in batch)
+            {
+                try
+                {
+                    WriteInTransaction([append]);
+                    append.Done.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    append.Done.TrySetException(e);
+                }
+            }
+        }
+        catch (Exception e)
+        {
+            batch[0].Done.TrySetException(e);
+        }
+    }
+
+    private void WriteInTransaction(IReadOnlyList<PendingAppend> appends)
+    {
+        SqliteGate?.Wait();
+        try
+        {
+            using var connection = _database.Open();
+            using var transaction = connection.BeginTransaction();
+            _write(connection, transaction, appends);
+            transaction.Commit();
+            Interlocked.Increment(ref _commits);
+        }
+        finally
+        {
+            SqliteGate?.Release();
+        }
+    }
+}
