@@ -222,7 +222,8 @@ def validate(data):
             if key in texts:
                 errors.append(f"{row['id']}: duplicate text of {texts[key]}")
             texts[key] = row["id"]
-            if split not in BATCHES[row.get("batch", 0) - 1][1] if row.get("batch") in (1, 2, 3) else True:
+            allowed = BATCHES[row["batch"] - 1][1] if row.get("batch") in range(1, len(BATCHES) + 1) else {}
+            if split not in allowed:
                 errors.append(f"{row['id']}: batch {row.get('batch')} cannot be in {split}")
             if group_split.setdefault(row["group"], split) != split:
                 errors.append(f"group {row['group']} spans {group_split[row['group']]} and {split}")
