@@ -57,6 +57,7 @@ export RABBITMQ_CONFIG_FILE="$dir/rabbitmq"
 export RABBITMQ_ADVANCED_CONFIG_FILE="$dir/advanced.config"
 export RABBITMQ_ENABLED_PLUGINS_FILE="$dir/enabled_plugins"
 export RABBITMQ_CONF_ENV_FILE="$dir/rabbitmq-env.conf"
+export ERL_CRASH_DUMP="$dir/erl_crash.dump"
 EOF
 # No plugins, no management listener: only AMQP 0-9-1 on the given port.
 printf '[].\n' >"$dir/enabled_plugins"

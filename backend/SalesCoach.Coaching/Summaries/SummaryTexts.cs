@@ -134,13 +134,7 @@ public sealed class SummaryTexts
     // French takes the singular for 0 and 1.
     private static string NFr(int count, string one, string other) => $"{count} {(count <= 1 ? one : other)}";
 
-    private static Dictionary<string, string> Labels(params string[] texts)
-    {
-        string[] labels =
-        [
-            SignalLabels.ObjectionPrice, SignalLabels.ObjectionTiming, SignalLabels.ObjectionAuthority, SignalLabels.ObjectionNeed,
-            SignalLabels.ObjectionTrust, SignalLabels.Competitor, SignalLabels.BuyingSignal, SignalLabels.PricingQuestion, SignalLabels.NextStep,
-        ];
-        return labels.Take(texts.Length).Zip(texts).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
-    }
+    /// <summary>Texts in the order of <see cref="SignalLabels.All"/>; objection topics pass the first five only.</summary>
+    private static Dictionary<string, string> Labels(params string[] texts) =>
+        SignalLabels.All.Zip(texts).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
 }

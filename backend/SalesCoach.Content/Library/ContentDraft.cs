@@ -39,14 +39,4 @@ public static class ContentTypes
 public static class ContentLanguages
 {
     public static readonly IReadOnlyList<string> All = ["en", "es", "fr", "de", "zh"];
-
-    public static string DisplayName(string language) => language switch
-    {
-        "en" => "English",
-        "es" => "Spanish",
-        "fr" => "French",
-        "de" => "German",
-        "zh" => "Mandarin Chinese",
-        _ => language,
-    };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SalesCoach.Content.Library;
 
 namespace SalesCoach.Content.Ranking;
 
@@ -153,7 +154,7 @@ internal sealed class ReasonTexts
         }),
     };
 
-    private static readonly string[] LanguageCodes = ["en", "es", "fr", "de", "zh"];
+    private static readonly IReadOnlyDictionary<string, string> NoParameters = new Dictionary<string, string>(StringComparer.Ordinal).AsReadOnly();
 
     private readonly string[] _languageNames;
     private readonly Dictionary<string, string> _templates;
@@ -174,8 +175,8 @@ internal sealed class ReasonTexts
 
     public RecommendationReason Write(PendingReason reason)
     {
-        var parameters = reason.Key is null
-            ? new Dictionary<string, string>(StringComparer.Ordinal)
+        IReadOnlyDictionary<string, string> parameters = reason.Key is null
+            ? NoParameters
             : new Dictionary<string, string>(StringComparer.Ordinal) { [reason.Key] = reason.Value ?? "" };
         var value = reason.Code == ReasonCodes.Language ? LanguageName(reason.Value) : reason.Value;
         var template = reason.Value == "1" && _templates.TryGetValue(reason.Code + One, out var singular) ? singular
@@ -183,5 +184,7 @@ internal sealed class ReasonTexts
         return new RecommendationReason(reason.Code, parameters, string.Format(CultureInfo.InvariantCulture, template, value));
     }
 
-    private string? LanguageName(string? code) => Array.IndexOf(LanguageCodes, code) is var i and >= 0 ? _languageNames[i] : code;
+    /// <summary>The language's name in this language; <c>_languageNames</c> follows <see cref="ContentLanguages.All"/>.</summary>
+    private string? LanguageName(string? code) =>
+        code is not null && (ContentLanguages.All as IList<string>)!.IndexOf(code) is var i and >= 0 ? _languageNames[i] : code;
 }
