@@ -26,10 +26,6 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
 
     public async Task<Step> RunStepAsync(int interactions, TimeSpan duration, CancellationToken cancellationToken)
     {
-        // Thousands of senders and streams start within a second; with the default minimum (one thread per core) this
-        // driver's own pool stalled for about a second while it grew, and that stall was timed as tip latency.
-        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
-        ThreadPool.SetMinThreads(Math.Max(workers, 64), completionPorts);
         using var http = CreateClient();
         // The streams hold a connection each for the whole step: their own pool, so posts never wait for a free connection.
         using var streamHttp = CreateClient();

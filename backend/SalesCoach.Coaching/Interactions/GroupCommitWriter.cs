@@ -117,9 +117,11 @@ internal sealed class GroupCommitWriter
                 append.Done.TrySetResult();
             }
         }
-        catch (Exception) when (batch.Count > 1)
+        catch (Exception error) when (batch.Count > 1 && SqlDatabase.IsConstraintViolation(error))
         {
-            // The whole transaction rolled back; alone, each append succeeds or fails on its own merits.
+            // One append broke a key and the whole transaction rolled back; alone, each append succeeds or fails on
+            // its own merits. Any other error (busy, I/O, a lost connection) is the store's and fails the batch at
+            // once instead of retrying up to 512 appends one by one against it.
             foreach (var append in batch)
             {
                 try
@@ -135,7 +137,10 @@ internal sealed class GroupCommitWriter
         }
         catch (Exception e)
         {
-            batch[0].Done.TrySetException(e);
+            foreach (var append in batch)
+            {
+                append.Done.TrySetException(e);
+            }
         }
     }
 

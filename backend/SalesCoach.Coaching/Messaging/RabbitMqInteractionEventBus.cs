@@ -133,7 +133,16 @@ public sealed class RabbitMqInteractionEventBus : IInteractionEventBus, ILiveInt
             state.Stale = stale;
         }
 
-        await SyncBindingAsync(key, cancellationToken);
+        try
+        {
+            await SyncBindingAsync(key, cancellationToken);
+        }
+        catch
+        {
+            // A caller that gives up (a cancelled request) must not leave its watch, and the binding, behind.
+            Unwatch(tenantId, interactionId);
+            throw;
+        }
     }
 
     public void Unwatch(string tenantId, string interactionId)

@@ -25,6 +25,17 @@ public sealed class SqlDatabase : IAsyncDisposable
 
     public bool IsPostgres => Provider == StorageProvider.Postgres;
 
+    /// <summary>
+    /// True when a statement broke a key or constraint (SQLite's SQLITE_CONSTRAINT, PostgreSQL's class 23): the
+    /// row's own fault, not the store's, so other rows of the same transaction may still go in on their own.
+    /// </summary>
+    public static bool IsConstraintViolation(Exception error) => error switch
+    {
+        SqliteException sqlite => sqlite.SqliteErrorCode == 19,
+        PostgresException postgres => postgres.SqlState.StartsWith("23", StringComparison.Ordinal),
+        _ => false,
+    };
+
     public static SqlDatabase Create(StorageOptions options)
     {
         if (options.Provider == StorageProvider.Postgres)
@@ -76,7 +87,8 @@ public sealed class SqlDatabase : IAsyncDisposable
     {
         // WAL lets readers run beside the single writer; busy_timeout queues writers instead of failing.
         // synchronous=FULL syncs the WAL at every commit: a write the API has acknowledged survives a power loss, which
-        // NORMAL does not promise. Appends are group-committed, so the sync is paid once per batch.
+        // NORMAL does not promise. It holds for every connection, so every commit pays one sync (about 0.1 ms here);
+        // segment appends, by far the most frequent writes, are group-committed and pay it once per batch.
         var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
         return pragma;

@@ -81,6 +81,41 @@ public class GroupCommitWriterTests
     }
 
     [Theory, ClassData(typeof(BothStores))]
+    public async Task SaveAppend_StoreError_FailsEveryCallerAndTheWriterCarriesOn(StorageProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider, new CoachingMigrations());
+        var interactions = new InteractionStore(store.Database, TestProtector.New(), TimeProvider.System);
+        var ids = new List<string>();
+        for (var i = 0; i < 8; i++)
+        {
+            ids.Add((await interactions.CreateAsync("t1", NewCall)).Id);
+        }
+
+        await using (var connection = await store.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("ALTER TABLE coaching_tips RENAME TO coaching_tips_away");
+        }
+
+        // All at once, so the writer takes several in one transaction.
+        var appends = ids.Select(id => interactions.SaveAppendAsync("t1", id, [Segment(1)], [Tip(1)], Events(id, 1))).ToArray();
+
+        // Not a broken key but a broken store: every caller hears of it, nothing is half-written.
+        foreach (var append in appends)
+        {
+            await Assert.ThrowsAnyAsync<DbException>(() => append);
+        }
+
+        await using (var connection = await store.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("ALTER TABLE coaching_tips_away RENAME TO coaching_tips");
+        }
+
+        Assert.All(ids, id => Assert.Empty(interactions.LoadSegmentsAsync("t1", id).GetAwaiter().GetResult()));
+        await interactions.SaveAppendAsync("t1", ids[0], [Segment(1)], [Tip(1)], Events(ids[0], 1));
+        Assert.Equal([1L], (await interactions.LoadSegmentsAsync("t1", ids[0])).Select(s => s.Seq));
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
     public async Task SaveAppend_CancelledWhileQueued_ThrowsAndWritesNothing(StorageProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider, new CoachingMigrations());
