@@ -4,9 +4,10 @@ using System.IO.Pipelines;
 namespace SalesCoach.Api.Coaching;
 
 /// <summary>
-/// A response body that copies writes into the connection's pipe without sending them; <see cref="FlushAsync"/>
-/// sends what has gathered. The event stream puts it under the SSE formatter (which writes each event on its own)
-/// and flushes when no further event is ready, so the tip and metrics of one append leave in one send.
+/// A response body that copies writes into the connection's pipe without sending them; only <see cref="SendAsync"/>
+/// sends what has gathered. The event stream puts it under the SSE formatter and sends when no further event is
+/// ready, so the tip and metrics of one append leave in one send. <see cref="FlushAsync"/> does nothing, so a
+/// formatter that flushes after every event cannot undo the gathering.
 /// </summary>
 internal sealed class DeferredFlushStream(PipeWriter pipe) : Stream
 {
@@ -38,9 +39,21 @@ internal sealed class DeferredFlushStream(PipeWriter pipe) : Stream
         return ValueTask.CompletedTask;
     }
 
-    public override async Task FlushAsync(CancellationToken cancellationToken) => await pipe.FlushAsync(cancellationToken);
+    /// <summary>Most that may gather unsent while a long log is replayed (<see cref="SendIfLargeAsync"/>).</summary>
+    public const long MaxGathered = 64 * 1024;
 
-    public override void Flush() => throw new NotSupportedException("Flush asynchronously.");
+    /// <summary>Sends what has gathered.</summary>
+    public ValueTask<FlushResult> SendAsync(CancellationToken cancellationToken) => pipe.FlushAsync(cancellationToken);
+
+    /// <summary>Sends once <see cref="MaxGathered"/> bytes wait, so replaying a long log does not hold it all in memory.</summary>
+    public ValueTask<FlushResult> SendIfLargeAsync(CancellationToken cancellationToken) =>
+        pipe.CanGetUnflushedBytes && pipe.UnflushedBytes >= MaxGathered ? pipe.FlushAsync(cancellationToken) : default;
+
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override void Flush()
+    {
+    }
 
     public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 

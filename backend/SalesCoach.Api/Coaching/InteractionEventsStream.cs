@@ -58,7 +58,7 @@ internal static class InteractionEventsStream
         using var subscription = await bus.SubscribeAsync(tenantId, id, cancellationToken);
         // The result has set the SSE headers by now; send them so the client knows the stream is open before the first event.
         await context.Response.StartAsync(cancellationToken);
-        await body.FlushAsync(cancellationToken);
+        await body.SendAsync(cancellationToken);
         // Checked after subscribing: a completion that happens from here on reaches us as an event.
         var completed = (await store.FindAsync(tenantId, id, cancellationToken))?.Status != InteractionStatus.Live;
 
@@ -66,6 +66,7 @@ internal static class InteractionEventsStream
         {
             lastEventId = e.Id;
             yield return ToItem(e);
+            await body.SendIfLargeAsync(cancellationToken);
         }
 
         if (completed)
@@ -78,7 +79,7 @@ internal static class InteractionEventsStream
             if (!subscription.Events.TryRead(out var e))
             {
                 // Nothing more is ready: send what has been written (the log, or this append's events) before waiting.
-                await body.FlushAsync(cancellationToken);
+                await body.SendAsync(cancellationToken);
                 if (!await subscription.Events.WaitToReadAsync(cancellationToken))
                 {
                     yield break;
@@ -94,6 +95,7 @@ internal static class InteractionEventsStream
                 {
                     lastEventId = rest.Id;
                     yield return ToItem(rest);
+                    await body.SendIfLargeAsync(cancellationToken);
                 }
 
                 yield break;
