@@ -27,8 +27,10 @@ public static class ModelRetrainCommand
         var metric = new Option<PromotionMetric>("--metric") { Description = "Held-out figure that decides promotion", DefaultValueFactory = _ => PromotionMetric.MacroF1 };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Where to write the candidate model directory (default: a temporary folder)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
+        var method = new TrainingMethodOptions();
         var command = new Command("retrain", "Clean data, train, evaluate against the active model on held-out rows, promote only if better");
         data.AddTo(command);
+        method.AddTo(command);
         foreach (var option in new Option[] { name, tenant, multiLabel, seed, buckets, holdout, fraction, metric, outDir, json })
         {
             command.Options.Add(option);
@@ -41,13 +43,13 @@ public static class ModelRetrainCommand
             var directory = parse.GetValue(outDir)?.FullName ?? Directory.CreateTempSubdirectory("salescoach-retrain-").FullName;
             var request = new RetrainRequest(
                 parse.GetValue(tenant)!, parse.GetRequiredValue(name), dataset.Examples, dataset.Sha256,
-                new TrainerOptions
+                method.Apply(parse, new TrainerOptions
                 {
                     Featurizer = new FeaturizerOptions { Buckets = parse.GetValue(buckets) },
                     Seed = parse.GetValue(seed),
                     MultiLabel = parse.GetValue(multiLabel),
                     OosLabel = parse.GetValue(data.OosLabel),
-                },
+                }),
                 directory)
             {
                 Holdout = parse.GetValue(holdout) is { } file ? Read(file.FullName, text, label).Examples : null,

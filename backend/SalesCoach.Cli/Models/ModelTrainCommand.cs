@@ -23,9 +23,11 @@ public static class ModelTrainCommand
         var maxn = new Option<int>("--maxn") { Description = "Longest character n-gram (0 = none)", DefaultValueFactory = _ => new FeaturizerOptions().CharNgramMax };
         var dropout = new Option<float>("--dropout") { Description = "Share of features dropped per training step", DefaultValueFactory = _ => new TrainerOptions().FeatureDropout };
         var learningRate = new Option<float>("--lr") { Description = "Starting learning rate", DefaultValueFactory = _ => new TrainerOptions().LearningRate };
+        var method = new TrainingMethodOptions();
 
-        var command = new Command("train", "Train a text classifier (hashed n-gram embeddings + linear layer)");
+        var command = new Command("train", "Train a text classifier (hashed n-gram embeddings + linear layer, or one linear SVM per label)");
         data.AddTo(command);
+        method.AddTo(command);
         foreach (var option in new Option[] { multiLabel, seed, outDir, dev, dim, buckets, epochs, learningRate, patience, minn, maxn, dropout })
         {
             command.Options.Add(option);
@@ -33,7 +35,7 @@ public static class ModelTrainCommand
 
         command.SetAction(parse =>
         {
-            var options = new TrainerOptions
+            var options = method.Apply(parse, new TrainerOptions
             {
                 Featurizer = new FeaturizerOptions
                 {
@@ -49,7 +51,7 @@ public static class ModelTrainCommand
                 Seed = parse.GetValue(seed),
                 MultiLabel = parse.GetValue(multiLabel),
                 OosLabel = parse.GetValue(data.OosLabel),
-            };
+            });
             return CliErrors.Run(parse, (output, error) =>
             {
                 var (text, label) = (parse.GetRequiredValue(data.Text), parse.GetRequiredValue(data.Label));

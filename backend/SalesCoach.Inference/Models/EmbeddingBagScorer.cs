@@ -34,6 +34,8 @@ public sealed class EmbeddingBagScorer(EmbeddingBagClassifier model)
         {
             hidden.Clear();
             var embeddings = Model.Embeddings.AsSpan();
+            var featureWeights = Model.FeatureWeights;
+            var scale = featureWeights is null ? 1f : 1f / Norm(featureWeights, ids, weights);
             for (var j = 0; j < ids.Length; j++)
             {
                 var weight = weights[j];
@@ -42,13 +44,13 @@ public sealed class EmbeddingBagScorer(EmbeddingBagClassifier model)
                     continue; // padding
                 }
 
-                var id = ids[j];
-                if ((ulong)id >= (ulong)Model.Buckets)
+                var id = CheckedId(ids[j]);
+                if (featureWeights is not null)
                 {
-                    throw new ArgumentOutOfRangeException(nameof(ids), $"Feature id {id} is outside [0, {Model.Buckets}).");
+                    weight = featureWeights[id] * MathF.Sign(weight) * scale;
                 }
 
-                TensorPrimitives.MultiplyAdd(embeddings.Slice((int)id * dim, dim), weight, hidden, hidden);
+                TensorPrimitives.MultiplyAdd(embeddings.Slice(id * dim, dim), weight, hidden, hidden);
             }
 
             var labels = Model.LabelCount;
@@ -78,6 +80,26 @@ public sealed class EmbeddingBagScorer(EmbeddingBagClassifier model)
             }
         }
     }
+
+    /// <summary>The contract's per-text norm over real features (ids checked here, before any is used as an index).</summary>
+    private float Norm(float[] featureWeights, ReadOnlySpan<long> ids, ReadOnlySpan<float> weights)
+    {
+        var sum = 0f;
+        for (var j = 0; j < ids.Length; j++)
+        {
+            if (weights[j] != 0f)
+            {
+                var w = featureWeights[CheckedId(ids[j])];
+                sum += w * w;
+            }
+        }
+
+        return MathF.Sqrt(MathF.Max(sum, EmbeddingBagClassifier.MinSquaredNorm));
+    }
+
+    private int CheckedId(long id) => (ulong)id < (ulong)Model.Buckets
+        ? (int)id
+        : throw new ArgumentOutOfRangeException("ids", $"Feature id {id} is outside [0, {Model.Buckets}).");
 
     public float[] Score(ReadOnlySpan<long> ids, ReadOnlySpan<float> weights)
     {

@@ -6,7 +6,8 @@ namespace SalesCoach.Inference.Onnx;
 
 /// <summary>
 /// Writes an <see cref="EmbeddingBagClassifier"/> as an ONNX graph computing exactly the contract's maths:
-/// <c>Gather(embeddings, ids) * Unsqueeze(weights, 2) -> ReduceSum(axis 1) -> MatMul(output) -> Add(bias) -> Softmax | Sigmoid</c>.
+/// <c>Gather(embeddings, ids) * Unsqueeze(weights, 2) -> ReduceSum(axis 1) -> MatMul(output) -> Add(bias) -> Softmax | Sigmoid</c>;
+/// with feature weights, the weights first become <c>Gather(feature_weights, ids) * Sign(weights)</c> divided by their L2 norm.
 /// </summary>
 public static class EmbeddingBagOnnxExporter
 {
@@ -23,10 +24,33 @@ public static class EmbeddingBagOnnxExporter
     {
         Validate(model);
         var batch = OnnxDimension.Dynamic("batch");
-        var nodes = new List<OnnxNode>
+        var weighted = model.FeatureWeights is null;
+        var nodes = new List<OnnxNode>();
+        var initializers = new List<OnnxInitializer>();
+        var weights = EmbeddingBagClassifier.WeightsInput;
+        if (model.FeatureWeights is { } featureWeights)
         {
+            // Each real feature (weight != 0) weighs its feature weight; the text's weights are scaled to unit L2 norm.
+            nodes.AddRange(
+            [
+                new("Gather", ["feature_weights", EmbeddingBagClassifier.IdsInput], ["feature_weights_gathered"], "gather_feature_weights") { Attributes = [OnnxAttribute.Of("axis", 0L)] },
+                new("Sign", [EmbeddingBagClassifier.WeightsInput], ["real_features"], "mark_real_features"),
+                new("Mul", ["feature_weights_gathered", "real_features"], ["raw_weights"], "drop_padding"),
+                new("Mul", ["raw_weights", "raw_weights"], ["squared_weights"], "square_weights"),
+                new("ReduceSum", ["squared_weights", "axis_1"], ["squared_norm"], "sum_squares") { Attributes = [OnnxAttribute.Of("keepdims", 1L)] },
+                new("Max", ["squared_norm", "min_squared_norm"], ["squared_norm_floored"], "floor_norm"),
+                new("Sqrt", ["squared_norm_floored"], ["norm"], "norm"),
+                new("Div", ["raw_weights", "norm"], ["normalized_weights"], "normalize_weights"),
+            ]);
+            initializers.Add(OnnxInitializer.FromFloats("feature_weights", featureWeights, model.Buckets));
+            initializers.Add(OnnxInitializer.FromFloats("min_squared_norm", [EmbeddingBagClassifier.MinSquaredNorm], 1));
+            weights = "normalized_weights";
+        }
+
+        nodes.AddRange(
+        [
             new("Gather", ["embeddings", EmbeddingBagClassifier.IdsInput], ["gathered"], "gather_rows") { Attributes = [OnnxAttribute.Of("axis", 0L)] },
-            new("Unsqueeze", [EmbeddingBagClassifier.WeightsInput, "axis_2"], ["weights_3d"], "weights_to_3d"),
+            new("Unsqueeze", [weights, "axis_2"], ["weights_3d"], "weights_to_3d"),
             new("Mul", ["gathered", "weights_3d"], ["weighted"], "weight_rows"),
             new("ReduceSum", ["weighted", "axis_1"], ["hidden"], "sum_rows") { Attributes = [OnnxAttribute.Of("keepdims", 0L)] },
             new("MatMul", ["hidden", "output"], ["logits_raw"], "project"),
@@ -34,13 +58,14 @@ public static class EmbeddingBagOnnxExporter
             model.Activation == OutputActivation.Softmax
                 ? new OnnxNode("Softmax", ["logits"], [EmbeddingBagClassifier.ScoresOutput], "activate") { Attributes = [OnnxAttribute.Of("axis", -1L)] }
                 : new OnnxNode("Sigmoid", ["logits"], [EmbeddingBagClassifier.ScoresOutput], "activate"),
-        };
+        ]);
         var graph = new OnnxGraph(
             "embedding_bag_classifier",
             nodes,
             [
                 new(EmbeddingBagClassifier.IdsInput, TensorElementType.Int64, [batch, OnnxDimension.Dynamic("features")], "hashed feature ids in [0, buckets)"),
-                new(EmbeddingBagClassifier.WeightsInput, TensorElementType.Float, [batch, OnnxDimension.Dynamic("features")], "1/count per real feature, 0 for padding"),
+                new(EmbeddingBagClassifier.WeightsInput, TensorElementType.Float, [batch, OnnxDimension.Dynamic("features")],
+                    weighted ? "1/count per real feature, 0 for padding" : "non-zero for a real feature, 0 for padding (the model weighs features itself)"),
             ],
             [new(EmbeddingBagClassifier.ScoresOutput, TensorElementType.Float, [batch, OnnxDimension.Fixed(model.LabelCount)], $"{model.Activation} scores per label")],
             [
@@ -49,8 +74,11 @@ public static class EmbeddingBagOnnxExporter
                 OnnxInitializer.FromFloats("bias", model.Bias, model.LabelCount),
                 OnnxInitializer.FromInt64s("axis_1", [1], 1),
                 OnnxInitializer.FromInt64s("axis_2", [2], 1),
+                .. initializers,
             ],
-            "Weighted bag of hashed n-gram embeddings, then a linear layer.");
+            weighted
+                ? "Weighted bag of hashed n-gram embeddings, then a linear layer."
+                : "Bag of hashed n-gram embeddings weighted by feature weight (unit L2 per text), then a linear layer.");
 
         var props = new Dictionary<string, string>(metadata ?? new Dictionary<string, string>(), StringComparer.Ordinal)
         {
@@ -76,6 +104,10 @@ public static class EmbeddingBagOnnxExporter
         Expect(model.Embeddings.LongLength, (long)model.Buckets * model.Dim, nameof(model.Embeddings));
         Expect(model.Output.LongLength, (long)model.Dim * model.LabelCount, nameof(model.Output));
         Expect(model.Bias.LongLength, model.LabelCount, nameof(model.Bias));
+        if (model.FeatureWeights is { } featureWeights)
+        {
+            Expect(featureWeights.LongLength, model.Buckets, nameof(model.FeatureWeights));
+        }
     }
 
     private static void Expect(long actual, long expected, string name)

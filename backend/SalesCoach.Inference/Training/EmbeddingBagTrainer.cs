@@ -10,8 +10,10 @@ public sealed record TrainedModel(EmbeddingBagClassifier Classifier, ModelMetada
 /// <summary>
 /// Trains fastText-style classifiers: hashed n-gram embeddings averaged, a linear layer, softmax
 /// (multi-class) or per-label sigmoid (multi-label); plain SGD with a linearly decaying step,
-/// early stopping on a dev set, then thresholds tuned on that dev set. Single-threaded and
-/// seeded, so the same data, options and seed give the same weights bit for bit.
+/// early stopping on a dev set, then thresholds tuned on that dev set. Or, with
+/// <see cref="TrainingMethod.LinearSvm"/>, one linear SVM per label (<see cref="LinearSvm"/>), with the same
+/// thresholds and the same model file. Single-threaded and seeded, so the same data, options and seed give the
+/// same weights bit for bit.
 /// </summary>
 public static class EmbeddingBagTrainer
 {
@@ -54,8 +56,9 @@ public static class EmbeddingBagTrainer
 
         var trainSet = new FeaturizedSet(featurizer, rows);
         var devSet = new FeaturizedSet(featurizer, devRows);
-        var model = Initialise(options, labels.Length);
-        var (best, epochs) = EpochLoop.Run(model, trainSet, devSet, options, log);
+        var (best, epochs) = options.Method == TrainingMethod.LinearSvm
+            ? LinearSvm.Train(trainSet, labels.Length, options.Featurizer.Buckets, options, log)
+            : EpochLoop.Run(Initialise(options, labels.Length), trainSet, devSet, options, log);
 
         var devScores = EpochLoop.Score(best, devSet);
         var oosIndex = options.OosLabel is null ? -1 : index.GetValueOrDefault(options.OosLabel, -1);
@@ -71,7 +74,8 @@ public static class EmbeddingBagTrainer
             Thresholds = options.MultiLabel ? ThresholdTuner.PerLabel(devScores, devSet.Labels, labels.Length) : [],
             OosLabel = options.OosLabel,
             Featurizer = options.Featurizer,
-            Dim = options.Dim,
+            Method = options.Method,
+            Dim = best.Dim,
             Seed = options.Seed,
             TrainingDataSha256 = trainingDataSha256,
             TrainExamples = trainSet.Count,

@@ -88,5 +88,6 @@ internal static class EpochLoop
         Embeddings = (float[])m.Embeddings.Clone(),
         Output = (float[])m.Output.Clone(),
         Bias = (float[])m.Bias.Clone(),
+        FeatureWeights = (float[]?)m.FeatureWeights?.Clone(),
     };
 }

@@ -9,11 +9,22 @@ namespace SalesCoach.Inference.Training;
 /// </summary>
 public static class ManagedForward
 {
-    /// <summary>Training form: every feature weighs 1/count.</summary>
+    /// <summary>Training form: every feature weighs 1/count, or its feature weight over the text's L2 norm.</summary>
     public static void Hidden(EmbeddingBagClassifier model, ReadOnlySpan<int> ids, Span<float> hidden)
     {
         hidden.Clear();
         var dim = model.Dim;
+        if (model.FeatureWeights is { } featureWeights)
+        {
+            var scale = 1f / NormOf(featureWeights, ids);
+            foreach (var id in ids)
+            {
+                TensorPrimitives.MultiplyAdd(model.Embeddings.AsSpan(id * dim, dim), featureWeights[id] * scale, hidden, hidden);
+            }
+
+            return;
+        }
+
         foreach (var id in ids)
         {
             TensorPrimitives.Add(model.Embeddings.AsSpan(id * dim, dim), hidden, hidden);
@@ -23,6 +34,18 @@ public static class ManagedForward
         {
             TensorPrimitives.Multiply(hidden, 1f / ids.Length, hidden);
         }
+    }
+
+    /// <summary>sqrt(max(sum of squared feature weights, floor)): the contract's per-text norm (every occurrence counts).</summary>
+    public static float NormOf(float[] featureWeights, ReadOnlySpan<int> ids)
+    {
+        var sum = 0f;
+        foreach (var id in ids)
+        {
+            sum += featureWeights[id] * featureWeights[id];
+        }
+
+        return MathF.Sqrt(MathF.Max(sum, EmbeddingBagClassifier.MinSquaredNorm));
     }
 
     /// <summary>scores = activation(hidden x Output + Bias); <paramref name="scores"/> holds the logits on the way.</summary>

@@ -33,6 +33,9 @@ public sealed record ModelMetadata
 
     public required FeaturizerOptions Featurizer { get; init; }
 
+    /// <summary>How the weights were learnt (absent in older files: the embedding bag).</summary>
+    public TrainingMethod Method { get; init; }
+
     public int Dim { get; init; }
 
     public int Seed { get; init; }

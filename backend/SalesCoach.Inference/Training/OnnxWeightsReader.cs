@@ -5,7 +5,7 @@ namespace SalesCoach.Inference.Training;
 
 /// <summary>
 /// Reads the weights of an exported <see cref="EmbeddingBagClassifier"/> back out of model.onnx
-/// (its float initializers <c>embeddings</c>, <c>output</c>, <c>bias</c> in raw_data), so the
+/// (its float initializers <c>embeddings</c>, <c>output</c>, <c>bias</c> and the optional <c>feature_weights</c>, in raw_data), so the
 /// managed maths and ONNX Runtime score the very same file. Only the protobuf fields needed
 /// are walked: ModelProto.graph (7), GraphProto.initializer (5), TensorProto dims (1),
 /// data_type (2), name (8), raw_data (9).
@@ -43,8 +43,14 @@ public static class OnnxWeightsReader
             throw new InvalidDataException("model.onnx initializers do not have the embedding-bag shapes.");
         }
 
+        var featureWeights = tensors.TryGetValue("feature_weights", out var fw) ? fw : default;
+        if (featureWeights.Data is not null && (featureWeights.Dims.Length != 1 || featureWeights.Dims[0] != embeddings.Dims[0]))
+        {
+            throw new InvalidDataException("model.onnx's feature weights do not have one value per bucket.");
+        }
+
         return new EmbeddingBagClassifier((int)embeddings.Dims[0], (int)embeddings.Dims[1], (int)output.Dims[1],
-            embeddings.Data, output.Data, bias.Data, activation);
+            embeddings.Data, output.Data, bias.Data, activation, featureWeights.Data);
     }
 
     private static (string Name, long[] Dims, float[] Data)? ReadTensor(ReadOnlySpan<byte> tensor)

@@ -45,6 +45,40 @@ public class ModelTrainEvaluateCommandTests
     }
 
     [Fact]
+    public void Train_LinearSvm_MultiLabelModelThatOnnxAndManagedScoreAlike()
+    {
+        using var dir = new TempDirectory();
+        WriteCsv(dir.File("train.csv"), SyntheticData.Create(40, seed: 1, multiLabel: true));
+        WriteCsv(dir.File("test.csv"), SyntheticData.Create(10, seed: 50, multiLabel: true));
+        var model = dir.File("model");
+
+        var train = CliRunner.Run("model", "train", "--data", dir.File("train.csv"), "--text", "utterance", "--label", "intent",
+            "--multi-label", "--method", "linear-svm", "--svm-c", "2", "--out", model, "--buckets", "4096");
+        Assert.True(train.ExitCode == 0, train.Error);
+        var metadata = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "model.json"))).RootElement;
+        Assert.Equal("linearSvm", metadata.GetProperty("method").GetString());
+
+        string[] evaluate = ["model", "evaluate", "--model", model, "--data", dir.File("test.csv"), "--text", "utterance", "--label", "intent", "--json"];
+        var onnx = CliRunner.Run(evaluate);
+        var managed = CliRunner.Run([.. evaluate, "--runtime", "managed"]);
+        Assert.True(onnx.ExitCode == 0 && managed.ExitCode == 0, onnx.Error + managed.Error);
+        var json = JsonDocument.Parse(onnx.Output).RootElement;
+        Assert.InRange(json.GetProperty("macroF1").GetDouble(), 0.85, 1.0);
+        Assert.Equal(json.GetProperty("perLabel").ToString(), JsonDocument.Parse(managed.Output).RootElement.GetProperty("perLabel").ToString());
+    }
+
+    [Fact]
+    public void Train_LinearSvmWithoutMultiLabel_ClearError()
+    {
+        using var dir = new TempDirectory();
+        WriteCsv(dir.File("train.csv"), SyntheticData.Create(5, seed: 1));
+        var result = CliRunner.Run("model", "train", "--data", dir.File("train.csv"), "--text", "utterance", "--label", "intent",
+            "--method", "linear-svm", "--out", dir.File("m"));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--multi-label", result.Error);
+    }
+
+    [Fact]
     public void Train_MissingRequiredOptions_ErrorNamesThem()
     {
         var result = CliRunner.Run("model", "train", "--text", "t");

@@ -16,17 +16,21 @@ public class OnnxParityTests
     };
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void SavedModel_OnnxRuntimeVersusTrainerMaths_Within1e5(bool multiLabel)
+    [InlineData(false, TrainingMethod.EmbeddingBag)]
+    [InlineData(true, TrainingMethod.EmbeddingBag)]
+    [InlineData(true, TrainingMethod.LinearSvm)]
+    public void SavedModel_OnnxRuntimeVersusTrainerMaths_Within1e5(bool multiLabel, TrainingMethod method)
     {
         using var dir = new TempDirectory();
-        var trained = EmbeddingBagTrainer.Train(SyntheticData.Create(30, seed: 8, multiLabel), Small with { MultiLabel = multiLabel });
+        var trained = EmbeddingBagTrainer.Train(SyntheticData.Create(30, seed: 8, multiLabel), Small with { MultiLabel = multiLabel, Method = method });
         ModelDirectory.Save(dir.Path, trained);
 
         Assert.Null(PythonOnnx.Check(Path.Combine(dir.Path, ModelDirectory.OnnxFile)));
         var reloaded = ModelDirectory.Load(dir.Path);
         Assert.Equal(trained.Classifier.Embeddings, reloaded.Classifier.Embeddings);
+        Assert.Equal(trained.Classifier.FeatureWeights, reloaded.Classifier.FeatureWeights);
+        Assert.Equal(method == TrainingMethod.LinearSvm, reloaded.Classifier.FeatureWeights is not null);
+        Assert.Equal(method, reloaded.Metadata.Method);
         Assert.Equal(trained.Metadata.Labels, reloaded.Metadata.Labels);
 
         using var session = OnnxTextScorer.OpenSession(dir.Path);
@@ -35,7 +39,7 @@ public class OnnxParityTests
         var featurizer = new TextFeaturizer(trained.Metadata.Featurizer);
         var buffer = featurizer.CreateBuffer();
         var (hidden, viaTrainer) = (new float[trained.Classifier.Dim], new float[trained.Classifier.LabelCount]);
-        string[] texts = ["honestly too expensive right", "we use acme and not this quarter", "", "太贵了", "Good morning everyone!"];
+        string[] texts = ["honestly too expensive right", "we use acme and not this quarter", "", "太贵了", "Good morning everyone!", "zzqx vvkj"];
         foreach (var text in texts)
         {
             var (a, b) = (new float[viaTrainer.Length], new float[viaTrainer.Length]);
