@@ -20,10 +20,11 @@ public class PersuasionReplayTests
 {
     private const string DialogueId = "20180904-012828_299_live";
 
-    // Known to fail with the shipped signal model (test macro-F1 0.824, see Signals/Model/SIGNALS-RESULTS.md):
+    // Known to fail with the shipped signal model (test macro-F1 0.887, see Signals/Model/SIGNALS-RESULTS.md):
     // the other annotated turns get their tips, but turn #23 "I would like to help in the future when I am more
-    // financially stable." raises no objection tip. Kept strict and visible in the closing line's skipped count
-    // until the model is good enough; never tune on it.
+    // financially stable." scores buying_signal (0.74: "I would like to help" is how persuasion4good's donors agree)
+    // and no objection over its threshold. Kept strict and visible in the closing line's skipped count until the
+    // model reads it right; never tune on it.
     [Fact(Skip = "Issue 4 done-when 1 not met yet: the shipped signal model misses resistance turn #23 of this test dialogue.")]
     public async Task Replay_PersuasionTestDialogue_TipsOnAnnotatedTurnsAndMatchingSummary()
     {

@@ -9,6 +9,7 @@ root=$(cd "$here/../../../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 data=${SALESCOACH_DATA:-$root/../shared/data}
+mkdir -p "$work/prepared"
 python3 "$here/prepare.py" "$here/../Corpus" "$data/persuasion4good/train.csv" "$work/prepared" >/dev/null
 python3 "$here/folds.py" "$work/prepared" "$here/../Corpus" "$work"
 dotnet build -c Release -v q --nologo "$root/backend/SalesCoach.Cli" -o "$work/cli" >/dev/null
