@@ -140,30 +140,35 @@ public sealed class RabbitMqInteractionEventBus : IInteractionEventBus, ILiveInt
         await _stopping.CancelAsync();
         await Task.WhenAll(_outbox.CompleteAsync(), _connection.Retrying).WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         await _connection.CloseAsync();
-        _local.EndAll();
+        EndStreams();
         _stopping.Dispose();
     }
 
     private async Task EstablishAsync(IConnection connection, bool recovered, CancellationToken cancellationToken)
     {
         await _outbox.OpenChannelAsync(connection, cancellationToken);
-        await _topology.EstablishAsync(connection, _inbox.OnReceivedAsync, beforeBinding: () => { }, afterBinding: Resume, cancellationToken);
+        await _topology.EstablishAsync(connection, _inbox.OnReceivedAsync, beforeBinding: Catchup, afterBinding: Resume, cancellationToken);
         if (recovered)
         {
             _logger.LogInformation("RabbitMQ connection recovered; {Dropped} messages dropped since start", DroppedMessages);
         }
     }
 
+    /// <summary>
+    /// Whatever other replicas published before now never arrived here: streams opened meanwhile end and catch up from the
+    /// log, and live state held here is rebuilt from the store on its next use. Done before the keys are bound again, so a
+    /// key that nobody wants any more is not bound, and one that is wanted again is bound once.
+    /// </summary>
+    private void Catchup()
+    {
+        EndStreams();
+        NotifyStale();
+    }
+
     private void Resume()
     {
-        // Whatever other replicas published before now never arrived here: streams opened meanwhile end and catch up
-        // from the log, and live state held here is rebuilt from the store on its next use. Then publishing resumes.
-        _local.EndAll();
-        foreach (var evict in _interest.StaleCallbacks())
-        {
-            evict();
-        }
-
+        // A watch held now belongs to a load that began before the bindings were in place: it reads the store again.
+        NotifyStale();
         _outbox.ResetWarning();
         _ready = true;
     }
@@ -173,7 +178,25 @@ public sealed class RabbitMqInteractionEventBus : IInteractionEventBus, ILiveInt
         _ready = false;
         _topology.Lost();
         // Events from other replicas cannot arrive now: clients reconnect with Last-Event-ID and read the log.
-        _local.EndAll();
+        EndStreams();
+    }
+
+    /// <summary>Ends every open stream; none of them keeps its key bound from now on.</summary>
+    private void EndStreams()
+    {
+        foreach (var stream in _interest.TakeStreams())
+        {
+            stream.End();
+            _topology.SyncInBackground(stream.Key);
+        }
+    }
+
+    private void NotifyStale()
+    {
+        foreach (var evict in _interest.StaleCallbacks())
+        {
+            evict();
+        }
     }
 
     private void Leave(RabbitMqSubscription subscription)

@@ -41,6 +41,21 @@ internal sealed class RoutingKeyInterest
         }
     }
 
+    /// <summary>Every open stream, none of which wants its key from now on: the caller ends them.</summary>
+    public List<RabbitMqSubscription> TakeStreams()
+    {
+        lock (_gate)
+        {
+            List<RabbitMqSubscription> streams = [.. _keys.Values.SelectMany(k => k.Streams)];
+            foreach (var state in _keys.Values)
+            {
+                state.Streams.Clear();
+            }
+
+            return streams;
+        }
+    }
+
     public void Watch(string key, Action stale)
     {
         lock (_gate)
