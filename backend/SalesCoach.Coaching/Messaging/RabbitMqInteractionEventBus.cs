@@ -147,7 +147,7 @@ public sealed class RabbitMqInteractionEventBus : IInteractionEventBus, ILiveInt
     private async Task EstablishAsync(IConnection connection, bool recovered, CancellationToken cancellationToken)
     {
         await _outbox.OpenChannelAsync(connection, cancellationToken);
-        await _topology.EstablishAsync(connection, _inbox.OnReceivedAsync, beforeBinding: Catchup, afterBinding: Resume, cancellationToken);
+        await _topology.EstablishAsync(connection, _inbox.OnReceivedAsync, beforeBinding: EndStreamsAndDropLiveState, afterBinding: Resume, cancellationToken);
         if (recovered)
         {
             _logger.LogInformation("RabbitMQ connection recovered; {Dropped} messages dropped since start", DroppedMessages);
@@ -159,7 +159,7 @@ public sealed class RabbitMqInteractionEventBus : IInteractionEventBus, ILiveInt
     /// log, and live state held here is rebuilt from the store on its next use. Done before the keys are bound again, so a
     /// key that nobody wants any more is not bound, and one that is wanted again is bound once.
     /// </summary>
-    private void Catchup()
+    private void EndStreamsAndDropLiveState()
     {
         EndStreams();
         NotifyStale();
@@ -167,7 +167,8 @@ public sealed class RabbitMqInteractionEventBus : IInteractionEventBus, ILiveInt
 
     private void Resume()
     {
-        // A watch held now belongs to a load that began before the bindings were in place: it reads the store again.
+        // A watch held now was taken while the bindings were made: its load may have read the store before them, so it
+        // reads again.
         NotifyStale();
         _outbox.ResetWarning();
         _ready = true;
