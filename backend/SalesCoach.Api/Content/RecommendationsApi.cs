@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using SalesCoach.Api.Auth;
 using SalesCoach.Content.Library;
 using SalesCoach.Content.Ranking;
+using SalesCoach.Storage.Texts;
 
 namespace SalesCoach.Api.Content;
 
@@ -15,7 +16,7 @@ public sealed record RecommendationRequest(
 /// <param name="Reasons">Why, as texts in the response's language (what the adapters show).</param>
 /// <param name="ReasonDetails">The same reasons as <c>{code, params, text}</c>, for adapters that word them themselves and for analytics.</param>
 public sealed record RecommendedItem(
-    string ContentId, string Title, string Type, string? Url, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<RecommendationReason> ReasonDetails);
+    string ContentId, string Title, string Type, string? Url, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<LocalizedText> ReasonDetails);
 
 /// <param name="Language">The language the reasons are written in: the request's, else the interaction's, else English.</param>
 public sealed record RecommendationsResponse(IReadOnlyList<RecommendedItem> Items, string Language);

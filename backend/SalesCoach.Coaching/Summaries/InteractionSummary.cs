@@ -1,4 +1,5 @@
 using SalesCoach.Coaching.Metrics;
+using SalesCoach.Storage.Texts;
 
 namespace SalesCoach.Coaching.Summaries;
 
@@ -21,8 +22,8 @@ public sealed record InteractionSummary(
     int TipCount,
     DateTimeOffset CompletedAt,
     string? Language = null,
-    IReadOnlyList<SummaryPhrase>? SummaryDetails = null,
-    IReadOnlyList<SummaryPhrase>? WarningDetails = null);
+    IReadOnlyList<LocalizedText>? SummaryDetails = null,
+    IReadOnlyList<LocalizedText>? WarningDetails = null);
 
 public sealed record Utterance(long Seq, string Speaker, string Text, float Score);
 

@@ -5,6 +5,7 @@ using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Playbooks;
 using SalesCoach.Coaching.Signals;
 using SalesCoach.Coaching.Tips;
+using SalesCoach.Storage.Texts;
 
 namespace SalesCoach.Coaching.Summaries;
 
@@ -47,16 +48,16 @@ public static class SummaryBuilder
         var nextSteps = labelled.Where(l => l.Signals.Any(s => s.Label == SignalLabels.NextStep))
             .Select(l => ToUtterance(l.Segment, l.Signals.First(s => s.Label == SignalLabels.NextStep).Score)).ToList();
 
-        var warnings = new List<SummaryPhrase>();
+        var warnings = new List<LocalizedText>();
         if (nextSteps.Count == 0)
         {
-            warnings.Add(Phrase(SummaryPhraseCodes.NoNextStep, [], texts.NoNextStep));
+            warnings.Add(LocalizedText.Create(SummaryPhraseCodes.NoNextStep, texts.NoNextStep));
         }
 
         var unhandled = objections.Count(o => !o.Handled);
         if (unhandled > 0)
         {
-            warnings.Add(Phrase(SummaryPhraseCodes.ObjectionsNotHandled, [("count", Invariant(unhandled))], texts.ObjectionsNotHandled(unhandled)));
+            warnings.Add(LocalizedText.Create(SummaryPhraseCodes.ObjectionsNotHandled, texts.ObjectionsNotHandled(unhandled), ("count", Invariant(unhandled))));
         }
 
         var used = contentEvents.Where(e => UsedTypes.Contains(e.Type)).Select(e => e.ContentId).Distinct().ToList();
@@ -99,42 +100,40 @@ public static class SummaryBuilder
 
     private static Utterance ToUtterance(StoredSegment segment, float score) => new(segment.Seq, segment.Speaker, segment.Text, score);
 
-    private static List<SummaryPhrase> Describe(
+    private static List<LocalizedText> Describe(
         SummaryTexts t, ConversationMetrics m, List<SignalSummary> signals, List<ObjectionOutcome> objections, List<Utterance> nextSteps)
     {
         var duration = TimeSpan.FromMilliseconds(m.DurationMs);
-        var phrases = new List<SummaryPhrase>
+        var phrases = new List<LocalizedText>
         {
-            Phrase(SummaryPhraseCodes.Overview, [("durationMs", Invariant(m.DurationMs)), ("segments", Invariant(m.Segments))],
-                t.Overview(duration.ToString(duration.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture), m.Segments)),
-            Phrase(SummaryPhraseCodes.Talk,
-                [("repTalkShare", m.TalkShare.Rep.ToString("0.###", CultureInfo.InvariantCulture)), ("repQuestions", Invariant(m.Questions.Rep)),
-                    ("customerQuestions", Invariant(m.Questions.Customer))],
-                t.Talk((int)Math.Round(m.TalkShare.Rep * 100, MidpointRounding.AwayFromZero), m.Questions.Rep, m.Questions.Customer)),
+            LocalizedText.Create(SummaryPhraseCodes.Overview,
+                t.Overview(duration.ToString(duration.TotalHours >= 1 ? @"h\:mm\:ss" : @"m\:ss", CultureInfo.InvariantCulture), m.Segments),
+                ("durationMs", Invariant(m.DurationMs)), ("segments", Invariant(m.Segments))),
+            LocalizedText.Create(SummaryPhraseCodes.Talk,
+                t.Talk((int)Math.Round(m.TalkShare.Rep * 100, MidpointRounding.AwayFromZero), m.Questions.Rep, m.Questions.Customer),
+                ("repTalkShare", m.TalkShare.Rep.ToString("0.###", CultureInfo.InvariantCulture)), ("repQuestions", Invariant(m.Questions.Rep)),
+                ("customerQuestions", Invariant(m.Questions.Customer))),
         };
         if (objections.Count > 0)
         {
             var labels = objections.Select(o => o.Label).Distinct().ToList();
             var handled = objections.Count(o => o.Handled);
-            phrases.Add(Phrase(SummaryPhraseCodes.Objections,
-                [("count", Invariant(objections.Count)), ("handled", Invariant(handled)), ("labels", string.Join(',', labels))],
-                t.Objections(objections.Count, string.Join(t.ListSeparator, labels.Select(t.ObjectionTopic)), handled)));
+            phrases.Add(LocalizedText.Create(SummaryPhraseCodes.Objections,
+                t.Objections(objections.Count, string.Join(t.ListSeparator, labels.Select(t.ObjectionTopic)), handled),
+                ("count", Invariant(objections.Count)), ("handled", Invariant(handled)), ("labels", string.Join(',', labels))));
         }
 
         var buying = signals.FirstOrDefault(s => s.Label == SignalLabels.BuyingSignal)?.Count ?? 0;
         if (buying > 0)
         {
-            phrases.Add(Phrase(SummaryPhraseCodes.BuyingSignals, [("count", Invariant(buying))], t.BuyingSignals(buying)));
+            phrases.Add(LocalizedText.Create(SummaryPhraseCodes.BuyingSignals, t.BuyingSignals(buying), ("count", Invariant(buying))));
         }
 
         phrases.Add(nextSteps.Count > 0
-            ? Phrase(SummaryPhraseCodes.NextStep, [("seq", Invariant(nextSteps[^1].Seq)), ("text", nextSteps[^1].Text)], t.NextStep(nextSteps[^1].Text))
-            : Phrase(SummaryPhraseCodes.NoNextStep, [], t.NoNextStep));
+            ? LocalizedText.Create(SummaryPhraseCodes.NextStep, t.NextStep(nextSteps[^1].Text), ("seq", Invariant(nextSteps[^1].Seq)), ("text", nextSteps[^1].Text))
+            : LocalizedText.Create(SummaryPhraseCodes.NoNextStep, t.NoNextStep));
         return phrases;
     }
-
-    private static SummaryPhrase Phrase(string code, (string Key, string Value)[] parameters, string text) =>
-        new(code, parameters.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal), text);
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

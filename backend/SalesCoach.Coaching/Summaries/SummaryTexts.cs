@@ -1,4 +1,5 @@
 using SalesCoach.Coaching.Signals;
+using SalesCoach.Storage.Texts;
 
 namespace SalesCoach.Coaching.Summaries;
 
@@ -8,7 +9,7 @@ namespace SalesCoach.Coaching.Summaries;
 /// </summary>
 public sealed class SummaryTexts
 {
-    private static readonly Dictionary<string, SummaryTexts> ByLanguage = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly TextsByLanguage<SummaryTexts> ByLanguage = new(new()
     {
         ["en"] = new()
         {
@@ -84,7 +85,7 @@ public sealed class SummaryTexts
             ListSeparator = "、",
             SentenceSeparator = "",
         },
-    };
+    });
 
     private SummaryTexts()
     {
@@ -116,11 +117,7 @@ public sealed class SummaryTexts
     private Dictionary<string, string> Names { get; init; } = [];
 
     /// <summary>The texts of a language; "fr-CA" and "zh-Hans-CN" resolve to their base language, anything unknown (or none) to English.</summary>
-    public static SummaryTexts For(string? language)
-    {
-        var baseLanguage = (language ?? "").Split('-', '_')[0];
-        return ByLanguage.TryGetValue(baseLanguage, out var texts) ? texts : ByLanguage["en"];
-    }
+    public static SummaryTexts For(string? language) => ByLanguage.For(language);
 
     /// <summary>A signal label as a rep reads it ("Signal d'achat" for buying_signal); an unknown label as itself, without underscores.</summary>
     public string SignalName(string label) => Names.GetValueOrDefault(label) ?? label.Replace('_', ' ');

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using SalesCoach.Content.Engagement;
 using SalesCoach.Content.Search;
+using SalesCoach.Storage.Texts;
 
 namespace SalesCoach.Content.Ranking;
 
@@ -162,6 +163,6 @@ public sealed class ContentRanker(LibraryIndexCache cache, FullTextIndex fullTex
         return [.. result.Select(r => r.Index)];
     }
 
-    private static Recommendation ToRecommendation(IndexedItem item, double score, IReadOnlyList<RecommendationReason> reasons) =>
-        new(item.Id, item.Title, item.Type, item.Url, Math.Round(score, 4), [.. reasons.Select(r => r.Text)], reasons);
+    private static Recommendation ToRecommendation(IndexedItem item, double score, IReadOnlyList<LocalizedText> reasons) =>
+        new(item.Id, item.Title, item.Type, item.Url, Math.Round(score, 4), reasons);
 }

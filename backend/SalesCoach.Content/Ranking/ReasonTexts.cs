@@ -1,5 +1,6 @@
 using System.Globalization;
 using SalesCoach.Content.Library;
+using SalesCoach.Storage.Texts;
 
 namespace SalesCoach.Content.Ranking;
 
@@ -12,7 +13,7 @@ internal sealed class ReasonTexts
 {
     private const string One = ".one";
 
-    private static readonly Dictionary<string, ReasonTexts> ByLanguage = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly TextsByLanguage<ReasonTexts> ByLanguage = new(new()
     {
         ["en"] = new("en", ["English", "Spanish", "French", "German", "Mandarin Chinese"], new()
         {
@@ -152,9 +153,7 @@ internal sealed class ReasonTexts
             [ReasonCodes.UsedByTeam] = "团队已在 {0} 次对话中使用",
             [ReasonCodes.RatedHelpful] = "团队 {0} 次评为有用",
         }),
-    };
-
-    private static readonly IReadOnlyDictionary<string, string> NoParameters = new Dictionary<string, string>(StringComparer.Ordinal).AsReadOnly();
+    });
 
     private readonly string[] _languageNames;
     private readonly Dictionary<string, string> _templates;
@@ -170,18 +169,15 @@ internal sealed class ReasonTexts
     public string Language { get; }
 
     /// <summary>The texts of a language; "fr-CA" resolves to "fr", anything unknown (or none) to English.</summary>
-    public static ReasonTexts For(string? language) =>
-        ByLanguage.TryGetValue((language ?? "").Split('-', '_')[0], out var texts) ? texts : ByLanguage["en"];
+    public static ReasonTexts For(string? language) => ByLanguage.For(language);
 
-    public RecommendationReason Write(PendingReason reason)
+    public LocalizedText Write(PendingReason reason)
     {
-        IReadOnlyDictionary<string, string> parameters = reason.Key is null
-            ? NoParameters
-            : new Dictionary<string, string>(StringComparer.Ordinal) { [reason.Key] = reason.Value ?? "" };
         var value = reason.Code == ReasonCodes.Language ? LanguageName(reason.Value) : reason.Value;
         var template = reason.Value == "1" && _templates.TryGetValue(reason.Code + One, out var singular) ? singular
-            : _templates.GetValueOrDefault(reason.Code) ?? ByLanguage["en"]._templates.GetValueOrDefault(reason.Code) ?? reason.Code;
-        return new RecommendationReason(reason.Code, parameters, string.Format(CultureInfo.InvariantCulture, template, value));
+            : _templates.GetValueOrDefault(reason.Code) ?? ByLanguage.English._templates.GetValueOrDefault(reason.Code) ?? reason.Code;
+        var text = string.Format(CultureInfo.InvariantCulture, template, value);
+        return reason.Key is null ? LocalizedText.Create(reason.Code, text) : LocalizedText.Create(reason.Code, text, (reason.Key, reason.Value ?? ""));
     }
 
     /// <summary>The language's name in this language; <c>_languageNames</c> follows <see cref="ContentLanguages.All"/>.</summary>

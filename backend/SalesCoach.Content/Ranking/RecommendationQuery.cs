@@ -1,3 +1,5 @@
+using SalesCoach.Storage.Texts;
+
 namespace SalesCoach.Content.Ranking;
 
 public sealed record RecordContext(
@@ -31,6 +33,9 @@ public sealed record RecommendationQuery(
     IReadOnlyList<string>? Signals = null,
     RankingMode Mode = RankingMode.Combined);
 
-/// <param name="Reasons">The texts of <paramref name="ReasonDetails"/>, in the query's language.</param>
-public sealed record Recommendation(
-    string ContentId, string Title, string Type, string? Url, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<RecommendationReason> ReasonDetails);
+/// <param name="ReasonDetails">Why, written in the query's language (codes: <see cref="ReasonCodes"/>).</param>
+public sealed record Recommendation(string ContentId, string Title, string Type, string? Url, double Score, IReadOnlyList<LocalizedText> ReasonDetails)
+{
+    /// <summary>The texts of <see cref="ReasonDetails"/>.</summary>
+    public IReadOnlyList<string> Reasons => [.. ReasonDetails.Select(r => r.Text)];
+}

@@ -1,3 +1,5 @@
+using SalesCoach.Storage.Texts;
+
 namespace SalesCoach.Crm.WriteBack;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed record NoteTexts(
     string Signals, string Objections, string Handled, string NotHandled, string NextSteps, string NoNextStep,
     string ContentUsed, string Duration, string Colon = ": ", string OpenQuote = "\"", string CloseQuote = "\"")
 {
-    private static readonly Dictionary<string, NoteTexts> ByLanguage = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly TextsByLanguage<NoteTexts> ByLanguage = new(new()
     {
         ["en"] = new("Call coaching summary", "Metrics", "Rep talk share", "Longest monologue", "Questions asked", "Words per minute",
             "Signals", "Objections", "handled", "not handled", "Next steps", "Warning: no next step was agreed.", "Content used", "Duration"),
@@ -24,12 +26,8 @@ public sealed record NoteTexts(
             "Warnung: Es wurde kein nächster Schritt vereinbart.", "Verwendete Inhalte", "Dauer", OpenQuote: "„", CloseQuote: "“"),
         ["zh"] = new("通话辅导摘要", "指标", "销售发言占比", "最长独白", "提问数", "每分钟字数", "信号", "异议", "已处理", "未处理", "后续步骤",
             "警告：未约定任何后续步骤。", "使用的内容", "时长", "：", "“", "”"),
-    };
+    });
 
     /// <summary>"es-MX" and "zh-Hans-CN" resolve to their base language.</summary>
-    public static NoteTexts For(string language)
-    {
-        var baseLanguage = language.Split('-', '_')[0];
-        return ByLanguage.TryGetValue(baseLanguage, out var texts) ? texts : ByLanguage["en"];
-    }
+    public static NoteTexts For(string language) => ByLanguage.For(language);
 }

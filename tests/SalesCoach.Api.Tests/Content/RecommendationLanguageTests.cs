@@ -45,6 +45,9 @@ public class RecommendationLanguageTests
         Assert.Equal("Gong", detail.GetProperty("params").GetProperty("competitor").GetString());
         Assert.Equal(battlecard, detail.GetProperty("text").GetString());
         Assert.Contains(pricing, Reasons(ItemOf(answer, ids.Pricing)));
+        // The item's shape: DESIGN.md's fields, then the details; the texts are the details' texts.
+        Assert.Equal(["contentId", "title", "type", "url", "score", "reasons", "reasonDetails"], gong.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(Reasons(gong), gong.GetProperty("reasonDetails").EnumerateArray().Select(d => d.GetProperty("text").GetString()));
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,24 @@ public class RabbitMqInteractionEventBusTests
     {
         using var timeout = new CancellationTokenSource(Deadline);
         return await subscription.Events.ReadAsync(timeout.Token);
+    }
+
+    private static async Task ReadToEndAsync(IInteractionSubscription subscription)
+    {
+        using var timeout = new CancellationTokenSource(Deadline);
+        await foreach (var _ in subscription.Events.ReadAllAsync(timeout.Token))
+        {
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan? deadline = null)
+    {
+        var watch = Stopwatch.StartNew();
+        while (!condition())
+        {
+            Assert.True(watch.Elapsed < (deadline ?? Deadline), "The condition did not hold in time.");
+            await Task.Delay(20);
+        }
     }
 
     [Fact]
@@ -131,6 +150,62 @@ public class RabbitMqInteractionEventBusTests
         Assert.Equal(0, staleOnA);
         b.Unwatch("tenant-1", interaction);
         a.Unwatch("tenant-1", interaction);
+    }
+
+    [Fact]
+    public async Task Reconnect_AfterBrokerRestart_BindsEachKeyStillWatchedOnce()
+    {
+        await using var a = await StartAsync();
+        await using var b = await StartAsync();
+        var watched = Guid.NewGuid().ToString("N");
+        var streamed = Guid.NewGuid().ToString("N");
+        var watchedKey = RabbitMqRoutingKeys.For("tenant-1", watched);
+        var streamedKey = RabbitMqRoutingKeys.For("tenant-1", streamed);
+        var bound = new ConcurrentQueue<string>();
+        b.KeyBound += bound.Enqueue;
+        // As LiveInteractions does: a stale notice drops the state held in memory, and with it the watch.
+        var evicted = 0;
+        void Stale()
+        {
+            Interlocked.Increment(ref evicted);
+            b.Unwatch("tenant-1", watched);
+        }
+
+        await b.WatchAsync("tenant-1", watched, Stale, CancellationToken.None);
+        var stream = await b.SubscribeAsync("tenant-1", streamed);
+        Assert.Equal(new[] { watchedKey, streamedKey }, bound);
+        bound.Clear();
+
+        await TestBroker.StopAppAsync();
+        try
+        {
+            await WaitUntilAsync(() => !a.IsConnected && !b.IsConnected);
+        }
+        finally
+        {
+            await TestBroker.StartAppAsync();
+        }
+
+        await WaitUntilAsync(() => a.IsConnected && b.IsConnected, TimeSpan.FromSeconds(60));
+
+        // The reconnect ended the stream and dropped the live state; as the host does next, the stream's client
+        // reconnects and the next append watches the interaction again.
+        Assert.Equal(1, evicted);
+        await ReadToEndAsync(stream);
+        stream.Dispose();
+        using var again = await b.SubscribeAsync("tenant-1", streamed);
+        await b.WatchAsync("tenant-1", watched, Stale, CancellationToken.None);
+        await WaitUntilAsync(() => b.BoundKeyCount == 2);
+        // Background unbinds of a reconnect would have run by now.
+        await Task.Delay(500);
+
+        Assert.Equal(2, b.BoundKeyCount);
+        Assert.Equal(1, bound.Count(k => k == watchedKey));
+        Assert.Equal(1, bound.Count(k => k == streamedKey));
+        a.Publish("tenant-1", streamed, [Event("tenant-1", streamed, 1)]);
+        Assert.Equal(1, (await NextAsync(again)).Id);
+        a.Publish("tenant-1", watched, [Event("tenant-1", watched, 1)]);
+        await WaitUntilAsync(() => evicted == 2);
     }
 
     [Fact]

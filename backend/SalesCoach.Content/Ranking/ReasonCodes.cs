@@ -1,12 +1,9 @@
 namespace SalesCoach.Content.Ranking;
 
 /// <summary>
-/// Why an item was recommended: a stable <see cref="Code"/> with its parameters (what an adapter needs to word it
-/// itself, or analytics to count it) and the text written in the request's language.
+/// The codes of <see cref="Recommendation.ReasonDetails"/>, why an item was recommended, and the one parameter each takes
+/// (none where not said).
 /// </summary>
-public sealed record RecommendationReason(string Code, IReadOnlyDictionary<string, string> Params, string Text);
-
-/// <summary>The codes of <see cref="RecommendationReason"/> and the one parameter each takes (none where not said).</summary>
 public static class ReasonCodes
 {
     /// <summary><c>competitor</c>: a battlecard for a competitor the customer named.</summary>

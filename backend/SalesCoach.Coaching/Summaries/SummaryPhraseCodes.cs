@@ -1,12 +1,9 @@
 namespace SalesCoach.Coaching.Summaries;
 
 /// <summary>
-/// One sentence the summary wrote, with the code and parameters it was written from (numbers in invariant culture),
-/// so an adapter can render its own wording and analytics can count codes instead of parsing text.
+/// The codes of the summary's sentences (<see cref="InteractionSummary.SummaryDetails"/> and
+/// <see cref="InteractionSummary.WarningDetails"/>); stable across languages and releases.
 /// </summary>
-public sealed record SummaryPhrase(string Code, IReadOnlyDictionary<string, string> Params, string Text);
-
-/// <summary>The codes of <see cref="SummaryPhrase"/>; stable across languages and releases.</summary>
 public static class SummaryPhraseCodes
 {
     /// <summary>Params: <c>durationMs</c>, <c>segments</c>.</summary>
