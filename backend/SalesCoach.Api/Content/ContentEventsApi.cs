@@ -1,11 +1,16 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using SalesCoach.Api.Auth;
+using SalesCoach.Coaching.Interactions;
 using SalesCoach.Content.Engagement;
 
 namespace SalesCoach.Api.Content;
 
-/// <summary>recordId (optional, our addition to DESIGN's body) names the CRM deal, so content analytics can count deals won where an item was used.</summary>
+/// <summary>
+/// recordId (optional, our addition to DESIGN's body) names the CRM deal, so content analytics can count deals won where an item was used.
+/// An event with the id of one of the tenant's live interactions also goes to that interaction, whose summary (and CRM note) lists the
+/// content the rep opened, shared or used.
+/// </summary>
 public sealed record ContentEventRequest(string? Type, string? InteractionId, string? RepId, string? RecordId);
 
 internal static class ContentEventsApi
@@ -15,7 +20,8 @@ internal static class ContentEventsApi
     public static void MapContentEvents(this RouteGroupBuilder group) => group.MapPost("/{id}/events", RecordAsync);
 
     private static async Task<Results<Accepted, ValidationProblem, ProblemHttpResult>> RecordAsync(
-        string id, ContentEventRequest request, HttpContext context, EngagementStore store, CancellationToken cancellationToken)
+        string id, ContentEventRequest request, HttpContext context, EngagementStore store, IInteractionContentEvents interactions,
+        CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         if (request.Type is null || !EngagementTypes.All.Contains(request.Type))
@@ -37,8 +43,19 @@ internal static class ContentEventsApi
         }
 
         var caller = context.GetCaller();
-        var recorded = await store.RecordAsync(caller.RequireTenant(), id,
-            new EngagementEvent(request.Type!, request.InteractionId, request.RepId ?? caller.UserId, request.RecordId), cancellationToken);
-        return recorded ? TypedResults.Accepted((string?)null) : ContentProblems.NotFound("content item");
+        var tenantId = caller.RequireTenant();
+        var repId = request.RepId ?? caller.UserId;
+        if (!await store.RecordAsync(tenantId, id, new EngagementEvent(request.Type!, request.InteractionId, repId, request.RecordId), cancellationToken))
+        {
+            return ContentProblems.NotFound("content item");
+        }
+
+        if (request.InteractionId is { } interactionId)
+        {
+            // False for an interaction this tenant does not have: the analytics event above still counts.
+            await interactions.RecordEngagementAsync(tenantId, interactionId, id, request.Type!, repId, cancellationToken);
+        }
+
+        return TypedResults.Accepted((string?)null);
     }
 }

@@ -53,6 +53,22 @@ public class SummaryMappingTests
     }
 
     [Fact]
+    public void ToCrm_ContentUsed_NamedByTitleAndLink_DeletedItemByItsId()
+    {
+        var interaction = new Interaction("t1", "int-2", "hubspot", "deal", "42", "rep-1", "en", "call", "completed",
+            new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.Zero), null);
+        var summary = SummaryBuilder.Build(interaction, [new StoredSegment(1, "rep", "Let me share the case study.", 0, 3_000, "[]")], [],
+            [("c-roi", "open"), ("c-gone", "open")], DefaultPlaybook.Load(), DateTimeOffset.UnixEpoch);
+        var titles = new Dictionary<string, SummaryContent> { ["c-roi"] = new("ROI one-pager", "https://example.com/roi") };
+
+        var note = SummaryNoteRenderer.Render(SummaryMapping.ToCrm(interaction, summary, titles)).PlainText;
+
+        Assert.Contains("ROI one-pager (https://example.com/roi)", note, StringComparison.Ordinal);
+        Assert.Contains("c-gone", note, StringComparison.Ordinal);
+        Assert.DoesNotContain("c-roi", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToCrm_UnknownLanguage_NoteInEnglish()
     {
         var note = NoteFor("pt", ["We also look at Gong.", "It's too expensive.", "Compared to what?", "How soon can we start?"]);

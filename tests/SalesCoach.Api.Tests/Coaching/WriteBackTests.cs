@@ -80,7 +80,7 @@ public class WriteBackTests
         var (store, factory) = await CoachingApiFactory.CreateAsync(provider, settings: Settings());
         await using var _ = store;
         await using var __ = factory;
-        var (tenantId, _) = await factory.NewTenantClientAsync();
+        var (tenantId, admin) = await factory.NewTenantClientAsync();
         await ConnectAsync(factory, tenantId, salesforce);
         using var anonymous = factory.CreateClient();
         var page = await SalesforceCanvasTests.PostCanvasAsync(anonymous,
@@ -94,6 +94,10 @@ public class WriteBackTests
             crm = "salesforce", recordType = "Opportunity", recordId = RecordId, repId = "rep", language = "fr", channel = "call",
         });
         await rep.PostSegmentsAsync(id, Segment(1, "rep", "Comment se passe le trimestre ?", 0, 5_000), Segment(2, "customer", "Plutôt bien.", 6_000, 8_000));
+        // The rep opened a case study during the call: the note names it by title and link, not by its id.
+        var contentId = await SalesCoach.Api.Tests.Content.ContentBodies.CreateAsync(admin,
+            new { title = "Étude de cas Lactalis", body = "ROI en cinq mois", url = "https://example.com/lactalis", type = "case_study", language = "fr" });
+        Assert.Equal(HttpStatusCode.Accepted, (await rep.PostAsJsonAsync($"/api/v1/content/{contentId}/events", new { type = "open", interactionId = id })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await rep.PostAsync($"/api/v1/interactions/{id}/complete", null)).StatusCode);
         await WaitForAsync(rep, id, WriteBackStatus.Written);
 
@@ -101,6 +105,8 @@ public class WriteBackTests
         Assert.StartsWith("Synthèse de coaching de l'appel", (string?)task["Subject"], StringComparison.Ordinal);
         Assert.Contains("Prochaines étapes\n- Attention : aucune prochaine étape n'a été convenue.", (string?)task["Description"], StringComparison.Ordinal);
         Assert.Contains("- Durée : 0:08\n", (string?)task["Description"], StringComparison.Ordinal);
+        Assert.Contains("Étude de cas Lactalis (https://example.com/lactalis)", (string?)task["Description"], StringComparison.Ordinal);
+        Assert.DoesNotContain(contentId, (string?)task["Description"], StringComparison.Ordinal);
     }
 
     [Theory]

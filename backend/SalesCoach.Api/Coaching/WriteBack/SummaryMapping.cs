@@ -18,7 +18,9 @@ public static class SummaryMapping
     /// <summary>The rep id an adapter session gives a Salesforce rep (see CanvasApi): <c>salesforce:&lt;user id&gt;</c>.</summary>
     public const string SalesforceRepPrefix = "salesforce:";
 
-    public static CrmSummary ToCrm(Interaction interaction, CoachingSummary summary)
+    /// <param name="content">Title and link of each content item the summary names, by id (from the tenant's library); an id
+    /// not in it (an item deleted since) is written as the id.</param>
+    public static CrmSummary ToCrm(Interaction interaction, CoachingSummary summary, IReadOnlyDictionary<string, SummaryContent>? content = null)
     {
         var m = summary.Metrics;
         var texts = SummaryTexts.For(interaction.Language);
@@ -42,7 +44,7 @@ public static class SummaryMapping
             signals,
             objections,
             summary.NextSteps.Select(u => u.Text).ToList(),
-            summary.ContentUsed.Select(id => new SummaryContent(id, null)).ToList(),
+            summary.ContentUsed.Select(id => content?.GetValueOrDefault(id) ?? new SummaryContent(id, null)).ToList(),
             CrmUserId(interaction));
     }
 

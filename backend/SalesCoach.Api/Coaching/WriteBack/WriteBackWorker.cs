@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using SalesCoach.Coaching.Interactions;
 using SalesCoach.Coaching.Summaries;
+using SalesCoach.Content.Library;
 using SalesCoach.Crm;
 using SalesCoach.Crm.WriteBack;
 using CoachingSummary = SalesCoach.Coaching.Summaries.InteractionSummary;
@@ -15,8 +16,8 @@ namespace SalesCoach.Api.Coaching.WriteBack;
 /// Transient CRM failures are retried with doubling waits; the rest end the job as skipped or failed, with a reason.
 /// </summary>
 internal sealed class WriteBackWorker(
-    WriteBackQueue queue, WriteBackStore jobs, InteractionStore interactions, SummaryStore summaries, SummaryWriteBack writeBack,
-    IOptions<WriteBackOptions> options, TimeProvider time, ILogger<WriteBackWorker> logger) : BackgroundService
+    WriteBackQueue queue, WriteBackStore jobs, InteractionStore interactions, SummaryStore summaries, ContentStore library,
+    SummaryWriteBack writeBack, IOptions<WriteBackOptions> options, TimeProvider time, ILogger<WriteBackWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,7 +58,8 @@ internal sealed class WriteBackWorker(
             return;
         }
 
-        var summary = SummaryMapping.ToCrm(interaction, JsonSerializer.Deserialize<CoachingSummary>(body, CoachingJson.Options)!);
+        var stored = JsonSerializer.Deserialize<CoachingSummary>(body, CoachingJson.Options)!;
+        var summary = SummaryMapping.ToCrm(interaction, stored, await ContentTitlesAsync(tenantId, stored.ContentUsed, cancellationToken));
         try
         {
             var result = await writeBack.WriteAsync(summary, cancellationToken);
@@ -83,6 +85,21 @@ internal sealed class WriteBackWorker(
             // The interaction's record reference or CRM cannot be written to as stored: retrying will not change that.
             await jobs.UpdateAsync(tenantId, interactionId, WriteBackStatus.Failed, attempt, $"Not writable: {e.Message}", null, cancellationToken);
         }
+    }
+
+    /// <summary>The note names the content a rep used by its title and link, as the library has them now.</summary>
+    private async Task<Dictionary<string, SummaryContent>> ContentTitlesAsync(string tenantId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var titles = new Dictionary<string, SummaryContent>(StringComparer.Ordinal);
+        foreach (var id in ids.Distinct())
+        {
+            if (await library.GetAsync(tenantId, id, cancellationToken) is { } item)
+            {
+                titles[id] = new SummaryContent(item.Draft.Title, item.Draft.Url);
+            }
+        }
+
+        return titles;
     }
 
     private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
