@@ -25,13 +25,13 @@ public static class InteractionsApi
     }
 
     private static async Task<Created<InteractionResponse>> CreateAsync(
-        CreateInteractionRequest request, HttpContext context, InteractionStore store, CancellationToken cancellationToken)
+        CreateInteractionRequest request, HttpContext context, LiveInteractions live, CancellationToken cancellationToken)
     {
         var caller = context.GetCaller();
         // An adapter session speaks for a CRM-verified user (e.g. salesforce:<user id>): that is the rep, whatever the body
         // says, and the write-back acts with that user's stored CRM token.
         var repId = caller.Via.StartsWith("session:", StringComparison.Ordinal) ? caller.UserId : request.RepId.Trim();
-        var interaction = await store.CreateAsync(caller.RequireTenant(), new NewInteraction(
+        var interaction = await live.CreateAsync(caller.RequireTenant(), new NewInteraction(
             request.Crm, request.RecordType.Trim(), request.RecordId.Trim(), repId, request.Language, request.Channel), cancellationToken);
         return TypedResults.Created($"/api/v1/interactions/{interaction.Id}", interaction.ToResponse(null));
     }

@@ -84,7 +84,7 @@ public sealed class EndToEndLoadTest(Uri baseUrl, string apiKey, Func<TimeSpan> 
         await Task.WhenAll(streams);
         var baseline = await BaselineAsync(http, interactions, duration, cancellationToken);
         var sorted = latencies.Select(l => l.Ms).Order().ToArray();
-        // An interaction's first segment also rebuilds its state from the store; the rest are the steady state of a call.
+        // Every call's first segment comes in the step's first second, a burst; the rest are the steady state of a call.
         var later = latencies.Where(l => l.Seq > 1).Select(l => l.Ms).Order().ToArray();
         return new Step(interactions, sent, sorted.Length, errors,
             InProcessSegmentBenchmark.Percentile(sorted, 0.5), InProcessSegmentBenchmark.Percentile(sorted, 0.99),

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using SalesCoach.Storage.Database;
 
@@ -23,7 +22,8 @@ internal sealed record PendingAppend(
 /// per interaction wait at a time); the queue is bounded, so a store that falls behind slows the callers down.
 /// The writer is a thread of its own, using the providers' synchronous calls: SQLite's are synchronous underneath
 /// anyway, and a writer that waited in the thread pool's queue behind the requests it has just completed would
-/// commit in bursts.
+/// commit in bursts. The thread keeps one connection with its statements prepared (<see cref="AppendRows"/>) until it
+/// goes idle, and opens a new one after an error.
 /// </summary>
 internal sealed class GroupCommitWriter
 {
@@ -32,7 +32,6 @@ internal sealed class GroupCommitWriter
     private static readonly TimeSpan IdleExit = TimeSpan.FromSeconds(5);
 
     private readonly SqlDatabase _database;
-    private readonly Action<DbConnection, DbTransaction, IReadOnlyList<PendingAppend>> _write;
     private readonly Channel<PendingAppend> _queue = Channel.CreateBounded<PendingAppend>(new BoundedChannelOptions(QueueCapacity)
     {
         SingleReader = true,
@@ -44,15 +43,7 @@ internal sealed class GroupCommitWriter
     private long _commits;
     private int _running;
 
-    public GroupCommitWriter(SqlDatabase database, Action<DbConnection, DbTransaction, IReadOnlyList<PendingAppend>> write)
-    {
-        _database = database;
-        _write = write;
-        SqliteGate = database.IsPostgres ? null : new SemaphoreSlim(1, 1);
-    }
-
-    /// <summary>On SQLite, held around each transaction; the store's other writers take it too. Null on PostgreSQL.</summary>
-    public SemaphoreSlim? SqliteGate { get; }
+    public GroupCommitWriter(SqlDatabase database) => _database = database;
 
     /// <summary>Transactions committed so far (each holds one or more appends).</summary>
     public long Commits => Interlocked.Read(ref _commits);
@@ -75,11 +66,14 @@ internal sealed class GroupCommitWriter
     private void Run()
     {
         var batch = new List<PendingAppend>(MaxBatch);
+        using var rows = new AppendRows(_database);
         while (true)
         {
             if (!_queue.Reader.TryPeek(out _) && !_queue.Reader.WaitToReadAsync().AsTask().Wait(IdleExit))
             {
-                // Idle: the thread ends. A caller that queued just now either is seen here or starts the next thread.
+                // Idle: the connection is closed (no pooled PostgreSQL session held for nothing) and the thread ends. A
+                // caller that queued just now either is seen here (the connection reopens) or starts the next thread.
+                rows.Close();
                 Interlocked.Exchange(ref _running, 0);
                 if (!_queue.Reader.TryPeek(out _) || Interlocked.CompareExchange(ref _running, 1, 0) != 0)
                 {
@@ -101,17 +95,17 @@ internal sealed class GroupCommitWriter
 
             if (batch.Count > 0)
             {
-                Commit(batch);
+                Commit(rows, batch);
                 batch.Clear();
             }
         }
     }
 
-    private void Commit(List<PendingAppend> batch)
+    private void Commit(AppendRows rows, List<PendingAppend> batch)
     {
         try
         {
-            WriteInTransaction(batch);
+            WriteInTransaction(rows, batch);
             foreach (var append in batch)
             {
                 append.Done.TrySetResult();
@@ -126,7 +120,7 @@ internal sealed class GroupCommitWriter
             {
                 try
                 {
-                    WriteInTransaction([append]);
+                    WriteInTransaction(rows, [append]);
                     append.Done.TrySetResult();
                 }
                 catch (Exception e)
@@ -144,20 +138,22 @@ internal sealed class GroupCommitWriter
         }
     }
 
-    private void WriteInTransaction(IReadOnlyList<PendingAppend> appends)
+    private void WriteInTransaction(AppendRows rows, IReadOnlyList<PendingAppend> appends)
     {
-        SqliteGate?.Wait();
-        try
+        using (_database.EnterWrite())
         {
-            using var connection = _database.Open();
-            using var transaction = connection.BeginTransaction();
-            _write(connection, transaction, appends);
-            transaction.Commit();
-            Interlocked.Increment(ref _commits);
+            try
+            {
+                rows.Write(appends);
+            }
+            catch
+            {
+                // The connection may be broken or left in a failed state: the next transaction starts on a new one.
+                rows.Close();
+                throw;
+            }
         }
-        finally
-        {
-            SqliteGate?.Release();
-        }
+
+        Interlocked.Increment(ref _commits);
     }
 }

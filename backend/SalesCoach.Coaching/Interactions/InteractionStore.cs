@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Dapper;
 using SalesCoach.Storage.Database;
 using SalesCoach.Storage.Encryption;
@@ -11,35 +10,24 @@ namespace SalesCoach.Coaching.Interactions;
 /// </summary>
 public sealed class InteractionStore(SqlDatabase database, FieldProtector protector, TimeProvider time)
 {
-    // Appends go through one writer, which commits the appends of many interactions at once. On SQLite the store's
-    // other writes take the same gate: SQLite has one writer at a time, and queueing here costs microseconds while
-    // colliding costs the provider's busy retries (sleeps of up to 150 ms) on blocked threads.
-    private readonly GroupCommitWriter _writer = new(database, AppendRows.Write);
+    // Appends go through one writer, which commits the appends of many interactions at once.
+    private readonly GroupCommitWriter _writer = new(database);
 
     public async Task<Interaction> CreateAsync(string tenantId, NewInteraction request, CancellationToken cancellationToken = default)
     {
-        var interaction = new Interaction(tenantId, Guid.NewGuid().ToString("N"), request.Crm, request.RecordType, request.RecordId,
-            request.RepId, request.Language, request.Channel, InteractionStatus.Live, time.GetUtcNow(), null);
-        var gate = _writer.SqliteGate;
-        if (gate is not null)
-        {
-            await gate.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            await InsertInteractionAsync(interaction, cancellationToken);
-        }
-        finally
-        {
-            gate?.Release();
-        }
-
+        var interaction = New(tenantId, request);
+        await InsertAsync(interaction, cancellationToken);
         return interaction;
     }
 
-    private async Task InsertInteractionAsync(Interaction interaction, CancellationToken cancellationToken)
+    /// <summary>A new live interaction with a fresh id, not stored yet (<see cref="InsertAsync"/> stores it).</summary>
+    public Interaction New(string tenantId, NewInteraction request) =>
+        new(tenantId, Guid.NewGuid().ToString("N"), request.Crm, request.RecordType, request.RecordId,
+            request.RepId, request.Language, request.Channel, InteractionStatus.Live, time.GetUtcNow(), null);
+
+    public async Task InsertAsync(Interaction interaction, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """

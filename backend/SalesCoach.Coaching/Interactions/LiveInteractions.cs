@@ -6,8 +6,8 @@ using SalesCoach.Coaching.Signals;
 namespace SalesCoach.Coaching.Interactions;
 
 /// <summary>
-/// The in-memory state of live interactions, rebuilt from the store on first use (after a
-/// restart, or on another replica) and dropped when completed or idle. With a bus that spans
+/// The in-memory state of live interactions: registered when this replica creates one, rebuilt from the store on first
+/// use otherwise (after a restart, or on another replica), and dropped when completed or idle. With a bus that spans
 /// replicas (<see cref="ILiveInteractionWatch"/>), another replica's append drops it too.
 /// </summary>
 public sealed class LiveInteractions(InteractionStore store, TimeProvider time, IInteractionEventBus bus)
@@ -17,18 +17,64 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time, 
 
     private readonly ConcurrentDictionary<(string, string), LiveInteraction> _live = new();
     private readonly ILiveInteractionWatch? _watch = bus as ILiveInteractionWatch;
+
+    // Stale notices per interaction, counted only while a load of it runs, so this holds no more entries than loads in
+    // flight. The lock also orders a notice against a load's final check and add (see LoadWatchedAsync).
+    private readonly Dictionary<(string, string), Loading> _loading = [];
+    private readonly Lock _loadingLock = new();
     private int _calls;
-    private long _staleSeen;
+    private long _storeLoads;
 
     public int Count => _live.Count;
 
-    public async Task<LiveInteraction?> GetAsync(string tenantId, string interactionId, CancellationToken cancellationToken)
+    /// <summary>Loads from the store so far (several reads each): interactions this replica did not create, or no longer holds.</summary>
+    internal long StoreLoads => Interlocked.Read(ref _storeLoads);
+
+    /// <summary>Interactions with a load in flight now (each holds a stale-notice counter).</summary>
+    internal int LoadsInFlight
     {
-        if (Interlocked.Increment(ref _calls) % SweepEvery == 0)
+        get
         {
-            Sweep();
+            lock (_loadingLock)
+            {
+                return _loading.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Creates a live interaction and holds its state from the start: a new interaction is known to be empty, so its
+    /// first segment needs no read from the store. With a bus across replicas it is watched before it is stored, as a
+    /// load is, so no other replica's append is missed.
+    /// </summary>
+    public async Task<Interaction> CreateAsync(string tenantId, NewInteraction request, CancellationToken cancellationToken = default)
+    {
+        CountCall();
+        var interaction = store.New(tenantId, request);
+        var key = (tenantId, interaction.Id);
+        if (_watch is not null)
+        {
+            await _watch.WatchAsync(tenantId, interaction.Id, () => Stale(key), cancellationToken);
         }
 
+        try
+        {
+            await store.InsertAsync(interaction, cancellationToken);
+        }
+        catch
+        {
+            _watch?.Unwatch(tenantId, interaction.Id);
+            throw;
+        }
+
+        // Nobody else knows the id before this returns, so nothing can have made this state stale, nor added another.
+        _live[key] = new LiveInteraction(interaction, 0) { LastUsedTicks = time.GetTimestamp() };
+        return interaction;
+    }
+
+    public async Task<LiveInteraction?> GetAsync(string tenantId, string interactionId, CancellationToken cancellationToken)
+    {
+        CountCall();
         var key = (tenantId, interactionId);
         if (!_live.TryGetValue(key, out var live))
         {
@@ -54,6 +100,14 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time, 
         }
     }
 
+    private void CountCall()
+    {
+        if (Interlocked.Increment(ref _calls) % SweepEvery == 0)
+        {
+            Sweep();
+        }
+    }
+
     private void Sweep()
     {
         foreach (var (key, live) in _live)
@@ -70,49 +124,109 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time, 
 
     /// <summary>
     /// Watches before reading, so no other replica's append can fall between the read and the watch. A stale notice
-    /// that arrives while the read runs may concern what was read, so the read is repeated.
+    /// for this interaction that arrives while the read runs may concern what was read, so the read is repeated (up to
+    /// three reads); one that arrives after the state is added evicts it. Notices for other interactions do not count.
     /// </summary>
     private async Task<LiveInteraction?> LoadWatchedAsync((string TenantId, string InteractionId) key, CancellationToken cancellationToken)
     {
         var (tenantId, interactionId) = key;
-        await _watch!.WatchAsync(tenantId, interactionId, () => Stale(key), cancellationToken);
-        LiveInteraction? loaded;
+        var loading = BeginLoading(key);
         try
         {
-            for (var attempt = 0; ; attempt++)
+            await _watch!.WatchAsync(tenantId, interactionId, () => Stale(key), cancellationToken);
+            LiveInteraction? live = null;
+            try
             {
-                var staleBefore = Interlocked.Read(ref _staleSeen);
-                loaded = await LoadAsync(tenantId, interactionId, cancellationToken);
-                if (loaded is null || attempt == 2 || Interlocked.Read(ref _staleSeen) == staleBefore)
+                for (var attempt = 0; live is null; attempt++)
                 {
-                    break;
+                    int staleBefore;
+                    lock (_loadingLock)
+                    {
+                        staleBefore = loading.StaleNotices;
+                    }
+
+                    var loaded = await LoadAsync(tenantId, interactionId, cancellationToken);
+                    if (loaded is null)
+                    {
+                        break;
+                    }
+
+                    lock (_loadingLock)
+                    {
+                        // Under the lock that Stale takes: a notice either came before this check (read again) or
+                        // comes after the add (and evicts what was added).
+                        if (attempt == 2 || loading.StaleNotices == staleBefore)
+                        {
+                            live = _live.GetOrAdd(key, loaded);
+                            if (live != loaded)
+                            {
+                                // Another call added its copy (and holds the watch for it) first.
+                                _watch.Unwatch(tenantId, interactionId);
+                            }
+                        }
+                    }
                 }
             }
-        }
-        catch
-        {
-            _watch.Unwatch(tenantId, interactionId);
-            throw;
-        }
+            catch
+            {
+                _watch.Unwatch(tenantId, interactionId);
+                throw;
+            }
 
-        var live = loaded is null ? null : _live.GetOrAdd(key, loaded);
-        if (live != loaded)
-        {
-            // Not found, or another call added its copy (and holds the watch for it) first.
-            _watch.Unwatch(tenantId, interactionId);
-        }
+            if (live is null)
+            {
+                _watch.Unwatch(tenantId, interactionId);
+            }
 
-        return live;
+            return live;
+        }
+        finally
+        {
+            EndLoading(key, loading);
+        }
+    }
+
+    private Loading BeginLoading((string, string) key)
+    {
+        lock (_loadingLock)
+        {
+            if (!_loading.TryGetValue(key, out var loading))
+            {
+                _loading[key] = loading = new Loading();
+            }
+
+            loading.Loads++;
+            return loading;
+        }
+    }
+
+    private void EndLoading((string, string) key, Loading loading)
+    {
+        lock (_loadingLock)
+        {
+            if (--loading.Loads == 0)
+            {
+                _loading.Remove(key);
+            }
+        }
     }
 
     private void Stale((string TenantId, string InteractionId) key)
     {
-        Interlocked.Increment(ref _staleSeen);
-        Remove(key);
+        lock (_loadingLock)
+        {
+            if (_loading.TryGetValue(key, out var loading))
+            {
+                loading.StaleNotices++;
+            }
+
+            Remove(key);
+        }
     }
 
     private async Task<LiveInteraction?> LoadAsync(string tenantId, string interactionId, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _storeLoads);
         var interaction = await store.FindAsync(tenantId, interactionId, cancellationToken);
         if (interaction is null)
         {
@@ -139,6 +253,13 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time, 
         }
 
         return live;
+    }
+
+    private sealed class Loading
+    {
+        public int Loads { get; set; }
+
+        public int StaleNotices { get; set; }
     }
 
     internal static string SignalsJson(IReadOnlyList<SignalScore> signals) =>

@@ -27,6 +27,7 @@ public sealed class PlaybookStore(SqlDatabase database, TimeProvider time)
 
     public async Task<ActivePlaybook> SaveAsync(string tenantId, Playbook playbook, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -15,6 +15,7 @@ public sealed class SummaryStore(SqlDatabase database, FieldProtector protector,
     public async Task<bool> CompleteAsync(string tenantId, string interactionId, string summaryJson, CancellationToken cancellationToken = default)
     {
         var at = time.GetUtcNow().ToUnixMs();
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
@@ -46,6 +47,7 @@ public sealed class SummaryStore(SqlDatabase database, FieldProtector protector,
     public async Task RecordContentEventAsync(
         string tenantId, string interactionId, string contentId, string type, string? repId, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -41,6 +41,7 @@ public sealed class TipFeedbackStore(SqlDatabase database, TimeProvider time)
         }
 
         // One statement: the vote is stored whole or not at all. The WHERE keeps a repeat from touching the row.
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO coaching_tip_feedback (tenant_id, interaction_id, tip_id, tip_kind, type, rep_id, at)

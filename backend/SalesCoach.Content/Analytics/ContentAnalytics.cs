@@ -47,6 +47,7 @@ public sealed class ContentAnalytics(SqlDatabase database, TimeProvider time)
 
     public async Task RecordDealOutcomeAsync(string tenantId, string recordId, string outcome, DateTimeOffset? closedAt, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """

@@ -41,6 +41,7 @@ public sealed class EngagementStore(SqlDatabase database, TimeProvider time)
             EngagementTypes.NotHelpful => "not_helpful",
             _ => throw new ArgumentException($"Unknown engagement type '{e.Type}'.", nameof(e)),
         };
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(

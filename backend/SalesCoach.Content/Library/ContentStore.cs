@@ -40,6 +40,7 @@ public sealed class ContentStore(SqlDatabase database, FullTextIndex fullText, T
     public async Task<IReadOnlyList<WriteResult>> CreateManyAsync(
         string tenantId, IReadOnlyList<ContentDraft> drafts, bool skipExistingExternalIds, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var results = new List<WriteResult>(drafts.Count);
@@ -83,6 +84,7 @@ public sealed class ContentStore(SqlDatabase database, FullTextIndex fullText, T
     /// <summary>Replaces the item's content with a new version; earlier versions stay readable.</summary>
     public async Task<WriteResult> UpdateAsync(string tenantId, string id, ContentDraft draft, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await FindAsync(connection, transaction, tenantId, id);
@@ -120,6 +122,7 @@ public sealed class ContentStore(SqlDatabase database, FullTextIndex fullText, T
     /// <summary>Archives an item: it stays readable (with its history) but is no longer searched or recommended.</summary>
     public async Task<bool> ArchiveAsync(string tenantId, string id, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var current = await FindAsync(connection, transaction, tenantId, id);

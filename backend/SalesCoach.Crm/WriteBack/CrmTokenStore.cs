@@ -13,6 +13,7 @@ public sealed class CrmTokenStore(SqlDatabase database, FieldProtector protector
 {
     public async Task SaveAsync(string tenantId, string crm, string? userKey, string token, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -56,6 +57,7 @@ public sealed class CrmTokenStore(SqlDatabase database, FieldProtector protector
 
     public async Task<bool> DeleteAsync(string tenantId, string crm, string? userKey, CancellationToken cancellationToken)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM crm_tokens WHERE tenant_id = @tenantId AND crm = @crm AND user_key = @userKey",

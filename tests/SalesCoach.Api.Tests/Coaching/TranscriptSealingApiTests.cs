@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+using SalesCoach.Coaching.Interactions;
 using SalesCoach.Storage.Database;
 using SalesCoach.TestSupport;
 using static SalesCoach.Api.Tests.Coaching.CoachingClient;
@@ -112,7 +114,9 @@ public class TranscriptSealingApiTests
         await using var _ = store;
         await using var __ = factory;
         var (tenantId, client) = await factory.NewTenantClientAsync();
-        var id = await client.CreateInteractionAsync();
+        // Stored as a build before sealing stored it, not held by this host: its first append reads the rows below.
+        var id = (await factory.Services.GetRequiredService<InteractionStore>()
+            .CreateAsync(tenantId, new NewInteraction("hubspot", "deal", "42", "rep-1", "en", "call"))).Id;
         var older = await client.CreateInteractionAsync();
         const string LegacySummary = """{"interactionId":"old","summary":"written before sealing"}""";
         await using (var connection = await store.Database.OpenAsync())

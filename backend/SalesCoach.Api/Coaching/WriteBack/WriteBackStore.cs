@@ -27,14 +27,18 @@ public sealed class WriteBackStore(SqlDatabase database, TimeProvider time)
     /// <summary>Adds a pending job for a completed interaction; true when one now exists (new or already there).</summary>
     public async Task<bool> AddAsync(string tenantId, string interactionId, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO coaching_writebacks (tenant_id, interaction_id, crm, record_type, record_id, status, attempts, created_at, updated_at)
-            SELECT tenant_id, id, crm, record_type, record_id, 'pending', 0, @now, @now FROM coaching_interactions
-            WHERE tenant_id = @tenantId AND id = @interactionId AND status = 'completed'
-            ON CONFLICT (tenant_id, interaction_id) DO NOTHING
-            """, new { tenantId, interactionId, now = time.GetUtcNow().ToUnixMs() }, cancellationToken: cancellationToken));
+        using (await database.EnterWriteAsync(cancellationToken))
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO coaching_writebacks (tenant_id, interaction_id, crm, record_type, record_id, status, attempts, created_at, updated_at)
+                SELECT tenant_id, id, crm, record_type, record_id, 'pending', 0, @now, @now FROM coaching_interactions
+                WHERE tenant_id = @tenantId AND id = @interactionId AND status = 'completed'
+                ON CONFLICT (tenant_id, interaction_id) DO NOTHING
+                """, new { tenantId, interactionId, now = time.GetUtcNow().ToUnixMs() }, cancellationToken: cancellationToken));
+        }
+
         return await GetAsync(tenantId, interactionId, cancellationToken) is not null;
     }
 
@@ -50,6 +54,7 @@ public sealed class WriteBackStore(SqlDatabase database, TimeProvider time)
     /// <summary>Puts a finished job (failed, skipped or written) back to pending with a fresh attempt budget.</summary>
     public async Task ResetAsync(string tenantId, string interactionId, CancellationToken cancellationToken)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -61,6 +66,7 @@ public sealed class WriteBackStore(SqlDatabase database, TimeProvider time)
     public async Task UpdateAsync(
         string tenantId, string interactionId, string status, int attempts, string? lastError, string? noteId, CancellationToken cancellationToken)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
