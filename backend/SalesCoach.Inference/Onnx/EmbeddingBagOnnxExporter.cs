@@ -24,7 +24,7 @@ public static class EmbeddingBagOnnxExporter
     {
         Validate(model);
         var batch = OnnxDimension.Dynamic("batch");
-        var weighted = model.FeatureWeights is null;
+        var givenWeights = model.FeatureWeights is null;
         var nodes = new List<OnnxNode>();
         var initializers = new List<OnnxInitializer>();
         var weights = EmbeddingBagClassifier.WeightsInput;
@@ -65,7 +65,7 @@ public static class EmbeddingBagOnnxExporter
             [
                 new(EmbeddingBagClassifier.IdsInput, TensorElementType.Int64, [batch, OnnxDimension.Dynamic("features")], "hashed feature ids in [0, buckets)"),
                 new(EmbeddingBagClassifier.WeightsInput, TensorElementType.Float, [batch, OnnxDimension.Dynamic("features")],
-                    weighted ? "1/count per real feature, 0 for padding" : "non-zero for a real feature, 0 for padding (the model weighs features itself)"),
+                    givenWeights ? "1/count per real feature, 0 for padding" : "non-zero for a real feature, 0 for padding (the model weighs features itself)"),
             ],
             [new(EmbeddingBagClassifier.ScoresOutput, TensorElementType.Float, [batch, OnnxDimension.Fixed(model.LabelCount)], $"{model.Activation} scores per label")],
             [
@@ -76,7 +76,7 @@ public static class EmbeddingBagOnnxExporter
                 OnnxInitializer.FromInt64s("axis_2", [2], 1),
                 .. initializers,
             ],
-            weighted
+            givenWeights
                 ? "Weighted bag of hashed n-gram embeddings, then a linear layer."
                 : "Bag of hashed n-gram embeddings weighted by feature weight (unit L2 per text), then a linear layer.");
 

@@ -57,7 +57,7 @@ public static class EmbeddingBagTrainer
         var trainSet = new FeaturizedSet(featurizer, rows);
         var devSet = new FeaturizedSet(featurizer, devRows);
         var (best, epochs) = options.Method == TrainingMethod.LinearSvm
-            ? LinearSvm.Train(trainSet, labels.Length, options.Featurizer.Buckets, options, log)
+            ? LinearSvm.Train(trainSet, labels.Length, options, log)
             : EpochLoop.Run(Initialise(options, labels.Length), trainSet, devSet, options, log);
 
         var devScores = EpochLoop.Score(best, devSet);

@@ -19,8 +19,9 @@ internal static class LinearSvm
     private const float BiasFeature = 1f;
 
     public static (EmbeddingBagClassifier Model, int Passes) Train(
-        FeaturizedSet train, int labelCount, int buckets, TrainerOptions options, Action<string>? log = null)
+        FeaturizedSet train, int labelCount, TrainerOptions options, Action<string>? log = null)
     {
+        var buckets = options.Featurizer.Buckets;
         var featureWeights = InverseDocumentFrequency(train, buckets);
         var rows = Enumerable.Range(0, train.Count).Select(i => SparseRow.From(train.Features(i), featureWeights)).ToArray();
         var embeddings = new float[(long)buckets * labelCount];
