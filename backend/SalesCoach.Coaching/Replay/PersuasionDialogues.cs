@@ -20,8 +20,29 @@ public static class PersuasionDialogues
 
     public static List<TranscriptTurn> Load(string csvPath, string dialogueId)
     {
+        var lines = Read(csvPath).Where(l => l.Dialogue == dialogueId).ToList();
+        if (lines.Count == 0)
+        {
+            throw new InvalidDataException($"Dialogue {dialogueId} is not in {csvPath}.");
+        }
+
+        var timed = Timing.Assign(lines.Select(l => (l.Speaker, l.Text)).ToList());
+        return timed.Select((t, i) => t with { Annotation = lines[i].Annotation }).ToList();
+    }
+
+    /// <summary>
+    /// The dialogues, in file order, that carry both kinds of annotation (resistance and buying signal): the
+    /// fixed rule by which replay tests pick their real conversations, independent of how a model does on them.
+    /// </summary>
+    public static List<string> AnnotatedDialogueIds(string csvPath) =>
+        [.. Read(csvPath).GroupBy(l => l.Dialogue)
+            .Where(g => g.Any(l => l.Annotation == Resistance) && g.Any(l => l.Annotation == BuyingSignal))
+            .Select(g => g.Key)];
+
+    private static IEnumerable<(string Dialogue, string Speaker, string Text, string? Annotation)> Read(string csvPath)
+    {
         using var reader = new StreamReader(csvPath);
-        var records = CsvParser.ReadRecords(reader).GetEnumerator();
+        using var records = CsvParser.ReadRecords(reader).GetEnumerator();
         if (!records.MoveNext())
         {
             throw new InvalidDataException($"{csvPath} is empty.");
@@ -30,26 +51,17 @@ public static class PersuasionDialogues
         var header = records.Current;
         int Col(string name) => Array.IndexOf(header, name) is var i and >= 0 ? i : throw new InvalidDataException($"{csvPath} has no column {name}.");
         var (id, speaker, text, act, act2) = (Col("dialog_id"), Col("speaker"), Col("text"), Col("persuadee_act"), Col("persuadee_act_2"));
-        var lines = new List<(string Speaker, string Text, string? Annotation)>();
         while (records.MoveNext())
         {
             var row = records.Current;
-            if (row.Length <= act2 || row[id] != dialogueId || string.IsNullOrWhiteSpace(row[text]))
+            if (row.Length <= act2 || string.IsNullOrWhiteSpace(row[text]))
             {
                 continue;
             }
 
             var acts = new[] { row[act], row[act2] };
             var annotation = acts.Any(ResistanceActs.Contains) ? Resistance : acts.Any(BuyingActs.Contains) ? BuyingSignal : null;
-            lines.Add((row[speaker] == "persuader" ? Speakers.Rep : Speakers.Customer, row[text].Trim(), annotation));
+            yield return (row[id], row[speaker] == "persuader" ? Speakers.Rep : Speakers.Customer, row[text].Trim(), annotation);
         }
-
-        if (lines.Count == 0)
-        {
-            throw new InvalidDataException($"Dialogue {dialogueId} is not in {csvPath}.");
-        }
-
-        var timed = Timing.Assign(lines.Select(l => (l.Speaker, l.Text)).ToList());
-        return timed.Select((t, i) => t with { Annotation = lines[i].Annotation }).ToList();
     }
 }

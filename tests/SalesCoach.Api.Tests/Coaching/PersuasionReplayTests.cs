@@ -11,22 +11,19 @@ using static SalesCoach.Api.Tests.Coaching.CoachingClient;
 namespace SalesCoach.Api.Tests.Coaching;
 
 /// <summary>
-/// Done-when 1: a real conversation from the persuasion4good TEST split, replayed through the API
-/// with the shipped model, raises tips on the turns annotated as resistance or buying signal, on the
-/// event stream, and the summary agrees. The dialogue is picked by a fixed rule (the first test
-/// dialogue with both kinds of annotation), not by how the model does on it.
+/// Done-when 1: real conversations from the persuasion4good TEST split, replayed through the API with the
+/// shipped model, raise tips on the turns annotated as resistance or buying signal, on the event stream, and
+/// the summary agrees. The dialogues are picked by a fixed rule, not by how the model does on them: the first
+/// and the second test dialogue, in file order, that carry both kinds of annotation
+/// (<see cref="PersuasionDialogues.AnnotatedDialogueIds"/>). The first (20180904-012828_299_live) was looked at
+/// while the model was built; the second was a blind check, replayed only after the training recipe was fixed.
 /// </summary>
 public class PersuasionReplayTests
 {
-    private const string DialogueId = "20180904-012828_299_live";
-
-    // Known to fail with the shipped signal model (test macro-F1 0.887, see Signals/Model/SIGNALS-RESULTS.md):
-    // the other annotated turns get their tips, but turn #23 "I would like to help in the future when I am more
-    // financially stable." scores buying_signal (0.74: "I would like to help" is how persuasion4good's donors agree)
-    // and no objection over its threshold. Kept strict and visible in the closing line's skipped count until the
-    // model reads it right; never tune on it.
-    [Fact(Skip = "Issue 4 done-when 1 not met yet: the shipped signal model misses resistance turn #23 of this test dialogue.")]
-    public async Task Replay_PersuasionTestDialogue_TipsOnAnnotatedTurnsAndMatchingSummary()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task Replay_PersuasionTestDialogue_TipsOnAnnotatedTurnsAndMatchingSummary(int ordinal)
     {
         var (store, factory) = await CoachingApiFactory.CreateAsync(StorageProvider.Sqlite, keywordSignals: false);
         await using var _ = store;
@@ -42,7 +39,8 @@ public class PersuasionReplayTests
         }
 
         Assert.Equal(HttpStatusCode.OK, (await client.PutAsync("/api/v1/playbook", JsonContent.Create(playbook))).StatusCode);
-        var turns = PersuasionDialogues.Load(SharedData.Path("persuasion4good", "test.csv"), DialogueId);
+        var csv = SharedData.Path("persuasion4good", "test.csv");
+        var turns = PersuasionDialogues.Load(csv, PersuasionDialogues.AnnotatedDialogueIds(csv)[ordinal]);
         var id = await client.CreateInteractionAsync();
         await using var stream = await SseReader.OpenAsync(client, id);
 

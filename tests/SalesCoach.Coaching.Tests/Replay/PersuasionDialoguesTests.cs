@@ -31,6 +31,20 @@ public class PersuasionDialoguesTests
     }
 
     [Fact]
+    public void AnnotatedDialogueIds_OnlyDialoguesWithBothKinds_InFileOrder()
+    {
+        var path = WriteCsv(
+            "d3,persuadee,0,No thanks.,,disagree-donation,,\n" +
+            "d1,persuadee,0,Sounds great.,,positive-reaction-to-donation,,\n" +
+            "d2,persuadee,0,No.,,negative-reaction-to-donation,,\n" +
+            "d3,persuadee,1,Sure I'll give.,,agree-donation,,\n" +
+            "d1,persuadee,1,Maybe later.,,other,,disagree-donation\n" +
+            "d2,persuadee,1,Who are they?,,ask-org-info,,\n");
+
+        Assert.Equal(["d3", "d1"], PersuasionDialogues.AnnotatedDialogueIds(path));
+    }
+
+    [Fact]
     public void Load_UnknownDialogue_Throws() =>
         Assert.Throws<InvalidDataException>(() => PersuasionDialogues.Load(WriteCsv("d1,persuader,0,Hi,greeting,,,\n"), "nope"));
 

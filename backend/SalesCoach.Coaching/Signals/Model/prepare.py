@@ -5,19 +5,18 @@
 
 - Corpus train/dev lines (all three batches) keep their labels; a line with no label gets the label "none", because
   the trainer skips unlabelled rows and the model must learn what no signal looks like.
-- persuasion4good TRAIN split only (never test): the persuadee's resistance turns become
-  objections (money words -> objection_price, otherwise objection_need), its buying-signal turns
-  (positive-reaction-to-donation, agree-donation, ask-donation-procedure) become buying_signal,
-  and a seeded sample of its other turns become "none". Dev stays the corpus dev split only, so
-  thresholds are tuned on sales phrasing. Kept because on batch 1's dev lines it scored level with
-  leaving it out (0.815 vs 0.804 macro-F1, within noise) and it is the replay test's domain.
+- persuasion4good TRAIN split only (never test): every persuadee sentence unit of the train split was labelled
+  by hand with the corpus's own labels and rules (`../Corpus/persuasion4good/train-labels.tsv`, see the corpus
+  README): a deferral is objection_timing, a money reason objection_price, and so on, instead of the dataset's
+  coarse acts. Units with a signal are all used; a seeded sample of the units without one become "none". Dev stays
+  the corpus dev split only, so thresholds are tuned on sales phrasing. prepare.py fails if the label file and the
+  CSV disagree (a unit missing, a text changed).
 - train-batch1.jsonl: the same recipe with batch 1 of the corpus only, for the report's baseline.
 """
-import csv, json, random, re, sys
+import csv, json, random, sys
 
-RESISTANCE = {"negative-reaction-to-donation", "disagree-donation", "disagree-donation-more"}
-BUYING = {"positive-reaction-to-donation", "agree-donation", "ask-donation-procedure"}
-MONEY = re.compile(r"\b(money|afford|budget|broke|expensive|cash|pay|paid|bills|income|dollars?)\b", re.I)
+LABELS = {"objection_price", "objection_timing", "objection_authority", "objection_need", "objection_trust",
+          "competitor", "buying_signal", "pricing_question", "next_step"}
 OTHER_SAMPLE = 600
 
 
@@ -30,18 +29,43 @@ def corpus_rows(path, batches=(1, 2, 3)):
                     yield {"text": row["text"], "labels": row["labels"] or ["none"], "language": row["language"]}
 
 
-def persuasion_rows(path, rng):
-    acts = lambda r: {r["persuadee_act"], r.get("persuadee_act_2") or ""}
-    rows = [r for r in csv.DictReader(open(path, encoding="utf-8")) if r["speaker"] == "persuadee" and r["text"].strip()]
+def persuadee_units(path):
+    """The persuadee's non-empty sentence units in file order, keyed `dialog|turn|k` (k-th unit of that turn)."""
+    seen = {}
+    for r in csv.DictReader(open(path, encoding="utf-8")):
+        text = r["text"].strip()
+        if r["speaker"] == "persuadee" and text:
+            turn = (r["dialog_id"], r["turn"])
+            k = seen.get(turn, 0)
+            seen[turn] = k + 1
+            yield f"{r['dialog_id']}|{r['turn']}|{k}", text
+
+
+def hand_labels(path):
+    labels = {}
+    with open(path, encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            key, names, text = line.rstrip("\n").split("\t")
+            found = [] if names == "none" else names.split(",")
+            if key in labels or not set(found) <= LABELS:
+                raise SystemExit(f"{path}:{n}: duplicate key or unknown label: {line.strip()}")
+            labels[key] = (found, text)
+    return labels
+
+
+def persuasion_rows(path, labels_path, rng):
+    labels = hand_labels(labels_path)
     out, others = [], []
-    for r in rows:
-        a = acts(r)
-        if a & RESISTANCE:
-            out.append({"text": r["text"], "labels": ["objection_price" if MONEY.search(r["text"]) else "objection_need"], "language": "en"})
-        elif a & BUYING:
-            out.append({"text": r["text"], "labels": ["buying_signal"], "language": "en"})
-        else:
-            others.append({"text": r["text"], "labels": ["none"], "language": "en"})
+    units = list(persuadee_units(path))
+    for key, text in units:
+        if key not in labels or labels[key][1] != text:
+            raise SystemExit(f"{labels_path} does not match {path} at {key}: relabel or rebuild the file")
+        found = labels[key][0]
+        (out if found else others).append({"text": text, "labels": found or ["none"], "language": "en"})
+    if len(units) != len(labels):
+        raise SystemExit(f"{labels_path} has {len(labels) - len(units)} keys that are not persuadee units of {path}")
     rng.shuffle(others)
     return out + others[:OTHER_SAMPLE]
 
@@ -55,11 +79,12 @@ def write(path, rows):
 def main():
     corpus, persuasion, out = sys.argv[1:4]
     rng = random.Random(7)
-    train = list(corpus_rows(f"{corpus}/train.jsonl")) + persuasion_rows(persuasion, rng)
+    hand = f"{corpus}/persuasion4good/train-labels.tsv"
+    train = list(corpus_rows(f"{corpus}/train.jsonl")) + persuasion_rows(persuasion, hand, rng)
     rng.shuffle(train)
     write(f"{out}/train.jsonl", train)
     # The same recipe on batch 1 alone: the baseline the report compares against, trained in the same run.
-    baseline = list(corpus_rows(f"{corpus}/train.jsonl", batches=(1,))) + persuasion_rows(persuasion, random.Random(7))
+    baseline = list(corpus_rows(f"{corpus}/train.jsonl", batches=(1,))) + persuasion_rows(persuasion, hand, random.Random(7))
     random.Random(7).shuffle(baseline)
     write(f"{out}/train-batch1.jsonl", baseline)
     write(f"{out}/dev.jsonl", list(corpus_rows(f"{corpus}/dev.jsonl")))
