@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Signals;
+using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Coaching.Interactions;
 
