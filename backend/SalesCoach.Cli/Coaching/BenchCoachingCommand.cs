@@ -10,7 +10,7 @@ namespace SalesCoach.Cli.Coaching;
 /// <summary>
 /// <c>bench coaching</c>: in-process per-segment cost, then end-to-end latency under stepped load
 /// against the host started here (or --base-url), with the bare-endpoint baseline in the same run;
-/// prints Markdown and writes it to --report.
+/// prints Markdown and writes it as the generated part of --report, keeping the notes around it.
 /// </summary>
 public static class BenchCoachingCommand
 {
@@ -19,7 +19,7 @@ public static class BenchCoachingCommand
         var rates = new Option<string>("--rates") { Description = "Load steps: segments per second (= interactions)", DefaultValueFactory = _ => "25,50,100,200,400,800,1600" };
         var seconds = new Option<int>("--seconds") { Description = "Seconds per load step", DefaultValueFactory = _ => 5 };
         var segments = new Option<int>("--segments") { Description = "Segments for the in-process measurement", DefaultValueFactory = _ => 20_000 };
-        var report = new Option<FileInfo>("--report") { Description = "Markdown file to write", DefaultValueFactory = _ => new FileInfo("backend/SalesCoach.Coaching/BENCHMARKS.md") };
+        var report = new Option<FileInfo>("--report") { Description = "Markdown file whose generated part to rewrite (text outside its markers is kept)", DefaultValueFactory = _ => new FileInfo("backend/SalesCoach.Coaching/BENCHMARKS.md") };
         var apiProject = new Option<string>("--api-project") { Description = "The API project to start", DefaultValueFactory = _ => "backend/SalesCoach.Api" };
         var port = new Option<int>("--port") { Description = "Port for the started host (127.0.0.1)", DefaultValueFactory = _ => 5391 };
         var data = new Option<FileInfo>("--persuasion4good-file")
@@ -33,6 +33,8 @@ public static class BenchCoachingCommand
         };
         command.SetAction((parse, cancellationToken) => CliErrors.RunAsync(parse, async (output, _) =>
         {
+            var reportPath = parse.GetValue(report)!.FullName;
+            GeneratedReportPart.Check(reportPath);
             var md = new StringBuilder();
             var c = CultureInfo.InvariantCulture;
             var steps = parse.GetValue(rates)!.Split(',').Select(s => int.Parse(s, c)).Where(r => r is > 0 and <= 20_000).ToList();
@@ -93,9 +95,8 @@ public static class BenchCoachingCommand
             md.AppendLine("## Memory per live interaction").AppendLine();
             md.AppendLine(c, $"- In-memory state (metrics of 50 segments, cooldowns, gate), measured with the GC over 10,000 interactions: **{perInteraction / 1024:F1} KB** each.");
             md.AppendLine(c, $"- Host resident memory per interaction created during the load steps (state + open stream + stored rows cached by SQLite), up to the last step held: {(held == 0 ? "n/a" : ((rssAtHeld - rssBefore) / 1024.0 / steps.TakeWhile(r => r <= held).Sum()).ToString("F1", c) + " KB")}.");
-            Directory.CreateDirectory(parse.GetValue(report)!.DirectoryName!);
-            await File.WriteAllTextAsync(parse.GetValue(report)!.FullName, md.ToString(), cancellationToken);
-            output.WriteLine($"report written to {parse.GetValue(report)!.FullName}");
+            await GeneratedReportPart.WriteAsync(reportPath, md.ToString(), cancellationToken);
+            output.WriteLine($"report written to {reportPath} (its generated part; the text outside the markers is kept)");
         }));
         return command;
     }

@@ -6,6 +6,7 @@ using SalesCoach.Coaching.Playbooks;
 using SalesCoach.Coaching.Signals;
 using SalesCoach.Coaching.Tips;
 using SalesCoach.Storage.Encryption;
+using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Cli.Coaching;
 

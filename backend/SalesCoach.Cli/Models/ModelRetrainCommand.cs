@@ -9,8 +9,9 @@ using SalesCoach.Inference.Training;
 namespace SalesCoach.Cli.Models;
 
 /// <summary>
-/// <c>model retrain --data FILE --text COL --label COL --name NAME [--tenant T] ...</c>: clean the data, train,
-/// compare with the model now serving on held-out rows, register the candidate and activate it only if better.
+/// <c>model retrain --data FILE --text COL --label COL --name NAME [--tenant T] ...</c>: clean the data, keep only
+/// the labels of the model now serving, train, compare with that model on held-out rows, register the candidate and
+/// activate it only if better.
 /// </summary>
 public static class ModelRetrainCommand
 {
@@ -67,11 +68,13 @@ public static class ModelRetrainCommand
                     candidate = new { version = result.Candidate.Version, accuracy = result.CandidateReport.Accuracy, macroF1 = result.CandidateReport.MacroF1 },
                     incumbent = result.Incumbent is null ? null : new { version = result.Incumbent.Version, tenant = result.Incumbent.TenantId, accuracy = result.IncumbentReport!.Accuracy, macroF1 = result.IncumbentReport.MacroF1 },
                     cleaning = result.Cleaning,
+                    unknownLabels = new { labels = result.UnknownLabels.Labels, rowsLeftOut = result.UnknownLabels.RowsLeftOut },
                     trainExamples = result.TrainExamples,
                     holdoutExamples = result.HoldoutExamples,
                     modelDirectory = directory,
                 })
-                : $"{result.Reason} (candidate v{result.Candidate.Version} written to {directory})");
+                : $"{result.Reason} (candidate v{result.Candidate.Version} written to {directory})" + (result.UnknownLabels.Labels.Count == 0 ? ""
+                    : $"; labels the serving model does not have were taken off their rows: {result.UnknownLabels}"));
             return result.Promoted ? 0 : 2;
         }));
         return command;

@@ -10,7 +10,15 @@ namespace SalesCoach.Coaching.Interactions;
 /// </summary>
 public sealed class LiveInteraction(Interaction interaction, long lastEventId)
 {
+    private volatile bool _evicted;
+
     public Interaction Interaction { get; } = interaction;
+
+    /// <summary>
+    /// Dropped from <see cref="LiveInteractions"/> (stale, failed, completed or idle): a call that was waiting on its
+    /// gate takes the current state instead.
+    /// </summary>
+    public bool Evicted => _evicted;
 
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
@@ -25,4 +33,6 @@ public sealed class LiveInteraction(Interaction interaction, long lastEventId)
     public long LastEventId { get; set; } = lastEventId;
 
     public long LastUsedTicks { get; set; }
+
+    internal void MarkEvicted() => _evicted = true;
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Signals;
+using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Coaching.Interactions;
 
@@ -92,12 +93,28 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time, 
     /// <summary>Forgets the in-memory state (on completion, or after a failed write so the next call reloads the truth).</summary>
     public void Evict(string tenantId, string interactionId) => Remove((tenantId, interactionId));
 
+    /// <summary>Forgets <paramref name="state"/> if it is still the one held (a newer copy another call loaded stays).</summary>
+    public void Evict(LiveInteraction state)
+    {
+        var key = (state.Interaction.TenantId, state.Interaction.Id);
+        if (_live.TryRemove(new KeyValuePair<(string, string), LiveInteraction>(key, state)))
+        {
+            Removed(key, state);
+        }
+    }
+
     private void Remove((string TenantId, string InteractionId) key)
     {
-        if (_live.TryRemove(key, out _))
+        if (_live.TryRemove(key, out var removed))
         {
-            _watch?.Unwatch(key.TenantId, key.InteractionId);
+            Removed(key, removed);
         }
+    }
+
+    private void Removed((string TenantId, string InteractionId) key, LiveInteraction removed)
+    {
+        removed.MarkEvicted();
+        _watch?.Unwatch(key.TenantId, key.InteractionId);
     }
 
     private void CountCall()

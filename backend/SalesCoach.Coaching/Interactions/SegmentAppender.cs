@@ -3,6 +3,8 @@ using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Playbooks;
 using SalesCoach.Coaching.Signals;
 using SalesCoach.Coaching.Tips;
+using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Coaching.Interactions;
 
@@ -21,41 +23,78 @@ public sealed record AppendResult(AppendStatus Status, IReadOnlyList<Tip> Tips, 
 /// whose seq is already known are skipped (idempotent retries); late segments are folded
 /// into the metrics in seq order (see <see cref="MetricsTracker"/>).
 /// </summary>
+/// <remarks>
+/// With several replicas, another one may have appended to the interaction since this replica's state was built (its
+/// stale notice travels through the broker and can arrive after this append starts). The event ids computed here are
+/// then taken, the store refuses the whole append (a key violation), and the append runs again on state rebuilt from
+/// the store, which holds the other replica's segments, tips and events: the caller gets its answer, not an error.
+/// </remarks>
 public sealed class SegmentAppender(
     LiveInteractions live, InteractionStore store, PlaybookStore playbooks, ISignalClassifier classifier, IInteractionEventBus bus)
 {
+    /// <summary>Runs of one append: the first, then rebuilds after another replica took its event ids (or evicted the state it waited for).</summary>
+    internal const int MaxRuns = 4;
+
     public async Task<AppendResult> AppendAsync(
         string tenantId, string interactionId, IReadOnlyList<SegmentInput> segments, CancellationToken cancellationToken = default)
     {
-        var state = await live.GetAsync(tenantId, interactionId, cancellationToken);
-        if (state is null)
-        {
-            return new AppendResult(AppendStatus.NotFound, [], null, 0);
-        }
+        ActivePlaybook? playbook = null;
+        return await UnderGateAsync(
+            tenantId, interactionId,
+            new AppendResult(AppendStatus.NotFound, [], null, 0),
+            new AppendResult(AppendStatus.Completed, [], null, 0),
+            async state => await AppendLockedAsync(state, playbook ??= await playbooks.GetAsync(tenantId, cancellationToken), segments, cancellationToken),
+            cancellationToken);
+    }
 
-        var playbook = await playbooks.GetAsync(tenantId, cancellationToken);
-        await state.Gate.WaitAsync(cancellationToken);
-        try
+    /// <summary>
+    /// Runs <paramref name="write"/> on the interaction's live state, holding its gate. A state dropped while this call
+    /// waited for the gate is replaced by the current one. A write the store refuses on a key (another replica wrote
+    /// first) runs again on state rebuilt from the store; any other failure drops the state (memory may be ahead of the
+    /// store) and is thrown, and so is a refusal on the last run.
+    /// </summary>
+    private async Task<T> UnderGateAsync<T>(
+        string tenantId, string interactionId, T notFound, T completed, Func<LiveInteraction, Task<T>> write, CancellationToken cancellationToken)
+    {
+        for (var run = 1; ; run++)
         {
-            if (state.Completed)
+            var state = await live.GetAsync(tenantId, interactionId, cancellationToken);
+            if (state is null)
             {
-                return new AppendResult(AppendStatus.Completed, [], null, 0);
+                return notFound;
             }
 
+            await state.Gate.WaitAsync(cancellationToken);
             try
             {
-                return await AppendLockedAsync(state, playbook, segments, cancellationToken);
+                if (state.Evicted && run < MaxRuns)
+                {
+                    continue;
+                }
+
+                if (state.Completed)
+                {
+                    return completed;
+                }
+
+                try
+                {
+                    return await write(state);
+                }
+                catch (Exception error) when (run < MaxRuns && SqlDatabase.IsConstraintViolation(error))
+                {
+                    live.Evict(state);
+                }
+                catch
+                {
+                    live.Evict(state);
+                    throw;
+                }
             }
-            catch
+            finally
             {
-                // Memory may be ahead of the store now; the next call rebuilds it from what was committed.
-                live.Evict(tenantId, interactionId);
-                throw;
+                state.Gate.Release();
             }
-        }
-        finally
-        {
-            state.Gate.Release();
         }
     }
 
@@ -109,40 +148,13 @@ public sealed class SegmentAppender(
     }
 
     /// <summary>Appends events that come from outside the segment pipeline (content updates) under the same gate.</summary>
-    public async Task<bool> AppendEventAsync(string tenantId, string interactionId, string type, string data, CancellationToken cancellationToken = default)
-    {
-        var state = await live.GetAsync(tenantId, interactionId, cancellationToken);
-        if (state is null)
+    public Task<bool> AppendEventAsync(string tenantId, string interactionId, string type, string data, CancellationToken cancellationToken = default) =>
+        UnderGateAsync(tenantId, interactionId, false, false, async state =>
         {
-            return false;
-        }
-
-        await state.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (state.Completed)
-            {
-                return false;
-            }
-
             var e = new InteractionEvent(tenantId, interactionId, state.LastEventId + 1, type, data);
-            try
-            {
-                await store.AppendEventsAsync([e], cancellationToken);
-            }
-            catch
-            {
-                live.Evict(tenantId, interactionId);
-                throw;
-            }
-
+            await store.AppendEventsAsync([e], cancellationToken);
             state.LastEventId = e.Id;
             bus.Publish(tenantId, interactionId, [e]);
             return true;
-        }
-        finally
-        {
-            state.Gate.Release();
-        }
-    }
+        }, cancellationToken);
 }

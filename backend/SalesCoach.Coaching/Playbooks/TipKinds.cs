@@ -1,4 +1,4 @@
-using SalesCoach.Coaching.Signals;
+using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Coaching.Playbooks;
 

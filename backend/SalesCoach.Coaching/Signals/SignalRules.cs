@@ -1,4 +1,5 @@
 using SalesCoach.Coaching.Metrics;
+using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Coaching.Signals;
 

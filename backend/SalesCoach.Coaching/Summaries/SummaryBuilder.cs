@@ -5,6 +5,7 @@ using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Playbooks;
 using SalesCoach.Coaching.Signals;
 using SalesCoach.Coaching.Tips;
+using SalesCoach.Storage.Signals;
 using SalesCoach.Storage.Texts;
 
 namespace SalesCoach.Coaching.Summaries;

@@ -1,4 +1,4 @@
-using SalesCoach.Coaching.Signals;
+using SalesCoach.Storage.Signals;
 using SalesCoach.Storage.Texts;
 
 namespace SalesCoach.Coaching.Summaries;

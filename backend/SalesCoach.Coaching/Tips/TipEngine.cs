@@ -2,6 +2,7 @@ using SalesCoach.Coaching.Interactions;
 using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Playbooks;
 using SalesCoach.Coaching.Signals;
+using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Coaching.Tips;
 

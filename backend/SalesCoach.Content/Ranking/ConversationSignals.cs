@@ -1,18 +1,7 @@
 using SalesCoach.Content.Search;
+using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Content.Ranking;
-
-public static class SignalLabels
-{
-    public const string ObjectionPrice = "objection_price";
-    public const string ObjectionTiming = "objection_timing";
-    public const string ObjectionAuthority = "objection_authority";
-    public const string ObjectionNeed = "objection_need";
-    public const string ObjectionTrust = "objection_trust";
-    public const string Competitor = "competitor";
-    public const string BuyingSignal = "buying_signal";
-    public const string PricingQuestion = "pricing_question";
-}
 
 public sealed record DetectedSignals(IReadOnlySet<string> Labels, IReadOnlyList<string> CompetitorsNamed);
 

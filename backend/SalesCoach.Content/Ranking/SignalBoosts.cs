@@ -1,4 +1,5 @@
 using SalesCoach.Content.Search;
+using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Content.Ranking;
 

@@ -9,6 +9,7 @@ public sealed partial class ModelRegistry
     public async Task<ModelVersion> ActivateAsync(string tenantId, string name, int version, string actor, CancellationToken cancellationToken = default)
     {
         CheckScope(tenantId, name);
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await BeginAsync(connection, tenantId, name, cancellationToken);
         var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -37,6 +38,7 @@ public sealed partial class ModelRegistry
         CheckScope(tenantId, name);
         CheckRegistration(registration);
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(registration.Onnx));
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await BeginAsync(connection, tenantId, name, cancellationToken);
         var same = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -70,6 +72,7 @@ public sealed partial class ModelRegistry
     public async Task<ModelVersion?> RollbackAsync(string tenantId, string name, string actor, CancellationToken cancellationToken = default)
     {
         CheckScope(tenantId, name);
+        using (await database.EnterWriteAsync(cancellationToken))
         await using (var connection = await database.OpenAsync(cancellationToken))
         await using (var transaction = await BeginAsync(connection, tenantId, name, cancellationToken))
         {

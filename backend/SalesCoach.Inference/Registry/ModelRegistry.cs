@@ -11,8 +11,8 @@ namespace SalesCoach.Inference.Registry;
 /// <summary>
 /// Versioned ONNX models per tenant and name. Tenant <see cref="GlobalTenant"/> ('') holds the
 /// default every tenant uses unless it has activated a version of its own (its override).
-/// Writes to one (tenant, name) are serialised (SQLite: immediate transaction; PostgreSQL: an
-/// advisory lock), so version and activation numbers never collide.
+/// Writes to one (tenant, name) are serialised (SQLite: the store's write gate, then an immediate transaction;
+/// PostgreSQL: an advisory lock), so version and activation numbers never collide.
 /// </summary>
 public sealed partial class ModelRegistry(SqlDatabase database, TimeProvider time)
 {
@@ -36,6 +36,7 @@ public sealed partial class ModelRegistry(SqlDatabase database, TimeProvider tim
         CheckScope(tenantId, name);
         CheckRegistration(registration);
         var sha256 = Convert.ToHexStringLower(SHA256.HashData(registration.Onnx));
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await BeginAsync(connection, tenantId, name, cancellationToken);
         if (tenantId != GlobalTenant && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -118,7 +119,8 @@ public sealed partial class ModelRegistry(SqlDatabase database, TimeProvider tim
 
     private async Task<DbTransaction> BeginAsync(DbConnection connection, string tenantId, string name, CancellationToken cancellationToken)
     {
-        // SQLite: Microsoft.Data.Sqlite begins IMMEDIATE, i.e. takes the write lock now. PostgreSQL: one lock per model.
+        // SQLite (the caller holds the write gate): Microsoft.Data.Sqlite begins IMMEDIATE, i.e. takes the write lock now, which
+        // also keeps out another process. PostgreSQL: one lock per model.
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (database.IsPostgres)
         {

@@ -32,8 +32,21 @@ public sealed record RetrainRequest(
     public PromotionMetric Metric { get; init; } = PromotionMetric.MacroF1;
 }
 
+/// <summary>
+/// Labels in the new data that the model now serving does not have, with how many rows carried each (data and
+/// held-out file together), and the rows left with no label it knows, which were left out.
+/// </summary>
+public sealed record UnknownLabelsReport(IReadOnlyDictionary<string, int> Labels, int RowsLeftOut)
+{
+    public static UnknownLabelsReport None { get; } = new(new Dictionary<string, int>(), 0);
+
+    public override string ToString() =>
+        Labels.Count == 0 ? "none" : $"{string.Join(", ", Labels.Select(p => $"{p.Key} ({p.Value} rows)"))}; {RowsLeftOut} rows left out";
+}
+
 public sealed record RetrainResult(
     DataCleaningReport Cleaning,
+    UnknownLabelsReport UnknownLabels,
     int TrainExamples,
     int HoldoutExamples,
     ModelVersion Candidate,
@@ -47,6 +60,11 @@ public sealed record RetrainResult(
 /// The retraining pipeline: validate and clean the data, hold out a test share, train, register the
 /// candidate, evaluate it and the model now serving (tenant, name) on the same held-out rows through
 /// ONNX Runtime, and activate the candidate only if it is strictly better.
+/// A retrain refreshes the model it replaces, so it keeps that model's labels: labels the serving model does not
+/// have are taken off the rows (a row left with none is left out, and the result reports both), because a
+/// comparison over labels one side never saw would count them against the incumbent and promote a different model;
+/// adding a label is a new model (<c>model train</c>, then <c>model register</c>). A candidate that lacks one of the
+/// serving model's labels (no rows of it) is registered but not activated, so promotion never removes a label.
 /// </summary>
 public sealed class RetrainingPipeline(ModelRegistry registry)
 {
@@ -54,9 +72,21 @@ public sealed class RetrainingPipeline(ModelRegistry registry)
     {
         var (cleaned, cleaning) = TrainingDataCleaner.Clean(request.Examples, request.Options.MultiLabel);
         log?.Invoke($"cleaned {cleaning.Input} rows: kept {cleaning.Kept}, empty {cleaning.EmptyText}, too long {cleaning.TooLong}, duplicates {cleaning.Duplicates}, conflicting {cleaning.Conflicting}");
-        var (train, holdout) = request.Holdout is { } given
-            ? (cleaned, TrainingDataCleaner.Clean(given, request.Options.MultiLabel).Examples)
-            : Split(cleaned, request.HoldoutFraction);
+        var given = request.Holdout is null ? null : TrainingDataCleaner.Clean(request.Holdout, request.Options.MultiLabel).Examples;
+        var incumbent = await registry.ResolveAsync(request.TenantId, request.Name, cancellationToken);
+        var incumbentMetadata = incumbent is null ? null : Metadata(incumbent);
+        var unknown = UnknownLabelsReport.None;
+        if (incumbent is not null)
+        {
+            var known = incumbent.Labels.Append(incumbentMetadata!.OosLabel).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            (cleaned, given, unknown) = KnownLabelsOnly(cleaned, given, known);
+            if (unknown.Labels.Count > 0)
+            {
+                log?.Invoke($"labels v{incumbent.Version} does not have, taken off their rows: {unknown}");
+            }
+        }
+
+        var (train, holdout) = given is not null ? (cleaned, given) : Split(cleaned, request.HoldoutFraction);
         if (holdout.Count == 0)
         {
             throw new ModelRegistryException("Nothing to hold out for the comparison: give more rows or a held-out file.");
@@ -66,29 +96,79 @@ public sealed class RetrainingPipeline(ModelRegistry registry)
         var trained = EmbeddingBagTrainer.Train(train, request.Options, null, request.DataSha256, log);
         ModelDirectory.Save(request.OutputDirectory, trained);
         var registration = await ModelRegistrations.FromDirectoryAsync(request.OutputDirectory, cancellationToken);
-        var incumbent = await registry.ResolveAsync(request.TenantId, request.Name, cancellationToken);
         var candidateReport = Evaluate(registration.Onnx, trained.Metadata, holdout);
-        var incumbentReport = incumbent is null ? null : Evaluate(await registry.ReadModelAsync(incumbent, cancellationToken), Metadata(incumbent), holdout);
+        var incumbentReport = incumbent is null ? null : Evaluate(await registry.ReadModelAsync(incumbent, cancellationToken), incumbentMetadata!, holdout);
 
         var candidate = await registry.RegisterAsync(request.TenantId, request.Name, registration with
         {
             MetricsJson = JsonSerializer.Serialize(new { holdoutAccuracy = candidateReport.Accuracy, holdoutMacroF1 = candidateReport.MacroF1, dev = trained.Metadata.DevMetrics }),
         }, cancellationToken);
-        var (promote, reason) = Decide(request.Metric, candidateReport, incumbent, incumbentReport);
+        var (promote, reason) = Decide(request.Metric, trained.Metadata.Labels, candidateReport, incumbent, incumbentReport);
         if (promote)
         {
             candidate = await registry.ActivateAsync(request.TenantId, request.Name, candidate.Version, "retrain", cancellationToken);
         }
 
         log?.Invoke(reason);
-        return new RetrainResult(cleaning, train.Count, holdout.Count, candidate, candidateReport, incumbent, incumbentReport, promote, reason);
+        return new RetrainResult(cleaning, unknown, train.Count, holdout.Count, candidate, candidateReport, incumbent, incumbentReport, promote, reason);
     }
 
-    private static (bool Promote, string Reason) Decide(PromotionMetric metric, EvaluationReport candidate, ModelVersion? incumbent, EvaluationReport? incumbentReport)
+    /// <summary>
+    /// The rows with only the labels in <paramref name="known"/>; a row left with none is left out. Counts each unknown
+    /// label over the data and the held-out rows together.
+    /// </summary>
+    internal static (List<LabeledExample> Data, List<LabeledExample>? Holdout, UnknownLabelsReport Report) KnownLabelsOnly(
+        List<LabeledExample> data, List<LabeledExample>? holdout, IReadOnlySet<string> known)
+    {
+        var unknown = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var leftOut = 0;
+        List<LabeledExample> Keep(List<LabeledExample> rows)
+        {
+            var kept = new List<LabeledExample>(rows.Count);
+            foreach (var row in rows)
+            {
+                if (row.Labels.All(known.Contains))
+                {
+                    kept.Add(row);
+                    continue;
+                }
+
+                foreach (var label in row.Labels.Where(l => !known.Contains(l)))
+                {
+                    unknown[label] = unknown.GetValueOrDefault(label) + 1;
+                }
+
+                var labels = row.Labels.Where(known.Contains).ToArray();
+                if (labels.Length > 0)
+                {
+                    kept.Add(new LabeledExample(row.Text, labels));
+                }
+                else
+                {
+                    leftOut++;
+                }
+            }
+
+            return kept;
+        }
+
+        var keptData = Keep(data);
+        var keptHoldout = holdout is null ? null : Keep(holdout);
+        return (keptData, keptHoldout, new UnknownLabelsReport(unknown, leftOut));
+    }
+
+    private static (bool Promote, string Reason) Decide(
+        PromotionMetric metric, IReadOnlyList<string> candidateLabels, EvaluationReport candidate, ModelVersion? incumbent, EvaluationReport? incumbentReport)
     {
         if (incumbent is null || incumbentReport is null)
         {
             return (true, "promoted: no model was active");
+        }
+
+        var missing = incumbent.Labels.Except(candidateLabels, StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            return (false, $"kept v{incumbent.Version}: the candidate lacks {string.Join(", ", missing)}, which v{incumbent.Version} serves (no rows of it in the training data)");
         }
 
         double Pick(EvaluationReport r) => metric == PromotionMetric.Accuracy ? r.Accuracy : r.MacroF1;

@@ -14,6 +14,7 @@ public sealed class SqlDatabase : IAsyncDisposable
     private readonly string? _sqliteConnectionString;
     private readonly NpgsqlDataSource? _postgres;
     private readonly SemaphoreSlim? _sqliteWriteGate;
+    private readonly nint _sqliteBusyWaits;
 
     private SqlDatabase(StorageProvider provider, string? sqliteConnectionString, NpgsqlDataSource? postgres)
     {
@@ -21,11 +22,19 @@ public sealed class SqlDatabase : IAsyncDisposable
         _sqliteConnectionString = sqliteConnectionString;
         _postgres = postgres;
         _sqliteWriteGate = postgres is null ? new SemaphoreSlim(1, 1) : null;
+        _sqliteBusyWaits = postgres is null ? SqliteBusyHandler.NewCounter() : 0;
     }
 
     public StorageProvider Provider { get; }
 
     public bool IsPostgres => Provider == StorageProvider.Postgres;
+
+    /// <summary>
+    /// SQLite: how many statements of this store's connections found the database locked by another connection and
+    /// had to wait (up to 5 s) inside SQLite. Every writer in this process takes <see cref="EnterWriteAsync"/> first,
+    /// so it stays 0 unless another process writes the same file (the CLI beside a running host). Always 0 on PostgreSQL.
+    /// </summary>
+    public long SqliteBusyWaits => _sqliteBusyWaits == 0 ? 0 : SqliteBusyHandler.Read(_sqliteBusyWaits);
 
     /// <summary>
     /// True when a statement broke a key or constraint (SQLite's SQLITE_CONSTRAINT, PostgreSQL's class 23): the
@@ -65,6 +74,7 @@ public sealed class SqlDatabase : IAsyncDisposable
 
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
+        SqliteBusyHandler.Install(connection, _sqliteBusyWaits);
         using var pragma = SqlitePragmas(connection);
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
@@ -80,6 +90,7 @@ public sealed class SqlDatabase : IAsyncDisposable
 
         var connection = new SqliteConnection(_sqliteConnectionString);
         connection.Open();
+        SqliteBusyHandler.Install(connection, _sqliteBusyWaits);
         using var pragma = SqlitePragmas(connection);
         pragma.ExecuteNonQuery();
         return connection;
@@ -87,8 +98,8 @@ public sealed class SqlDatabase : IAsyncDisposable
 
     /// <summary>
     /// Taken around every write (a write transaction, or a lone write statement) and released by disposing it. SQLite
-    /// has one writer at a time: queueing here costs microseconds, while writers colliding inside SQLite cost the
-    /// provider's busy retries (sleeps of up to 150 ms) on blocked threads. Nothing on PostgreSQL, whose writers lock
+    /// has one writer at a time: queueing here costs microseconds, while writers colliding inside SQLite cost busy waits
+    /// (sleeps of 1 to 100 ms, counted in <see cref="SqliteBusyWaits"/>) on blocked threads. Nothing on PostgreSQL, whose writers lock
     /// rows, not the database. Hold it only around statements: a holder that waits for another writer deadlocks.
     /// </summary>
     public async ValueTask<WriteGate> EnterWriteAsync(CancellationToken cancellationToken = default)
@@ -108,14 +119,23 @@ public sealed class SqlDatabase : IAsyncDisposable
         return new WriteGate(_sqliteWriteGate);
     }
 
+    /// <summary>
+    /// A transaction for reads only, so that several reads see one snapshot. On SQLite it begins deferred (a plain
+    /// BEGIN): Microsoft.Data.Sqlite's default is BEGIN IMMEDIATE, which takes the write lock and would make a reader a
+    /// writer that has to take the write gate.
+    /// </summary>
+    public static async ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : await connection.BeginTransactionAsync(cancellationToken);
+
     private static SqliteCommand SqlitePragmas(SqliteConnection connection)
     {
-        // WAL lets readers run beside the single writer; busy_timeout queues writers instead of failing.
+        // WAL lets readers run beside the single writer; the busy handler (installed first) queues a statement that
+        // finds the file locked (by another process: writers here take the write gate) instead of failing.
         // synchronous=FULL syncs the WAL at every commit: a write the API has acknowledged survives a power loss, which
         // NORMAL does not promise. It holds for every connection, so every commit pays one sync (about 0.1 ms here);
         // segment appends, by far the most frequent writes, are group-committed and pay it once per batch.
         var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
         return pragma;
     }
 

@@ -8,7 +8,7 @@ namespace SalesCoach.Storage.Migrations;
 /// <summary>
 /// Applies every pending migration of every module, each in its own transaction, in
 /// version order. Safe to run from several replicas at once: PostgreSQL takes an advisory
-/// lock, SQLite an immediate (write) transaction, and each step re-checks what is applied.
+/// lock, SQLite the write gate and an immediate (write) transaction, and each step re-checks what is applied.
 /// </summary>
 public sealed class Migrator(SqlDatabase database, IEnumerable<IMigrationSource> sources, TimeProvider time, ILogger<Migrator> logger)
 {
@@ -17,16 +17,19 @@ public sealed class Migrator(SqlDatabase database, IEnumerable<IMigrationSource>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                module TEXT NOT NULL,
-                version INTEGER NOT NULL,
-                name TEXT NOT NULL,
-                applied_at BIGINT NOT NULL,
-                PRIMARY KEY (module, version)
-            )
-            """, cancellationToken: cancellationToken));
+        using (await database.EnterWriteAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    module TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    name TEXT NOT NULL,
+                    applied_at BIGINT NOT NULL,
+                    PRIMARY KEY (module, version)
+                )
+                """, cancellationToken: cancellationToken));
+        }
 
         foreach (var source in sources.OrderBy(s => s.Module == "core" ? 0 : 1).ThenBy(s => s.Module, StringComparer.Ordinal))
         {
@@ -41,7 +44,9 @@ public sealed class Migrator(SqlDatabase database, IEnumerable<IMigrationSource>
     {
         if (!database.IsPostgres)
         {
-            // BEGIN IMMEDIATE takes the write lock up front, so two processes cannot both decide a step is pending.
+            // BEGIN IMMEDIATE takes the write lock up front, so two processes cannot both decide a step is pending; the
+            // write gate first, like every SQLite writer, so this process's own writers queue in memory.
+            using var gate = await database.EnterWriteAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition("BEGIN IMMEDIATE", cancellationToken: cancellationToken));
             try
             {

@@ -10,6 +10,7 @@ public sealed class AuditLog(SqlDatabase database, TimeProvider time)
 {
     public async Task RecordAsync(string tenantId, string actor, string action, string? detail, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO audit_log (id, tenant_id, actor, action, detail, at) VALUES (@id, @tenantId, @actor, @action, @detail, @at)",

@@ -32,6 +32,7 @@ public sealed class CrmConnectionStore(SqlDatabase database, TimeProvider time)
     public async Task<ConnectResult> ConnectAsync(
         string tenantId, string crm, string orgId, string? displayName, string? instanceUrl, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var owner = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
@@ -57,6 +58,7 @@ public sealed class CrmConnectionStore(SqlDatabase database, TimeProvider time)
 
     public async Task<bool> DisconnectAsync(string tenantId, string crm, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         var removed = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM crm_connections WHERE tenant_id = @tenantId AND crm = @crm",

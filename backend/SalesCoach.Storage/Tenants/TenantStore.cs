@@ -13,6 +13,7 @@ public sealed class TenantStore(SqlDatabase database, TimeProvider time)
     {
         var tenant = new Tenant(Guid.NewGuid().ToString("N"), name, time.GetUtcNow());
         var key = ApiKeys.Generate();
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
@@ -26,6 +27,7 @@ public sealed class TenantStore(SqlDatabase database, TimeProvider time)
     /// <summary>Creates the demo tenant if needed and makes <paramref name="apiKey"/> its admin key (idempotent).</summary>
     public async Task EnsureDemoTenantAsync(string apiKey, CancellationToken cancellationToken = default)
     {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(

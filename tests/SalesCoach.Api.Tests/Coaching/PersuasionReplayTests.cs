@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoach.Coaching.Replay;
 using SalesCoach.Coaching.Signals;
 using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Signals;
 using static SalesCoach.Api.Tests.Coaching.CoachingClient;
 
 namespace SalesCoach.Api.Tests.Coaching;

@@ -73,8 +73,8 @@ public class ScaleOutTests
         await using (var stream = await SseReader.OpenAsync(clientB, id))
         {
             // Each replica holds the interaction's live state after its own post; the other's post makes that copy
-            // stale. Once a replica has seen the other's events (a stream on it shows them), its next post answers 200
-            // only because it dropped its copy and rebuilt from the store (else its event ids would collide).
+            // stale. Once a replica has seen the other's events (a stream on it shows them), it has dropped its copy and
+            // its next post rebuilds from the store first (else its event ids would collide and the post would run twice).
             await using (var onA = await SseReader.OpenAsync(clientA, id))
             {
                 foreach (var (client, turn) in new[] { (clientB, 1), (clientA, 2), (clientB, 3) })
@@ -157,5 +157,53 @@ public class ScaleOutTests
         await using var log = await SseReader.OpenAsync(tenant2A, mine);
         var logged = await log.ReadAsync(expected);
         Assert.Equal(logged.Select(e => (e.EventId, e.EventType, e.Data)), events.Select(e => (e.EventId, e.EventType, e.Data)));
+    }
+
+    [Fact]
+    public async Task Append_OnReplicaB_RightAfterOrAtOnceWithAnAppendOnA_RebuildsFromTheStoreAndAnswers200()
+    {
+        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations());
+        await using var a = CoachingApiFactory.Start(store, settings: RabbitSettings());
+        await using var b = CoachingApiFactory.Start(store, settings: RabbitSettings());
+        var (_, clientA) = await a.NewTenantClientAsync();
+        var clientB = ClientOn(b, clientA);
+        await WaitReadyAsync(clientA);
+        await WaitReadyAsync(clientB);
+        var id = await clientA.CreateInteractionAsync();
+        const int Rounds = 12;
+        var turn = 0L;
+        var expectedEvents = 0;
+        async Task PostAsync(HttpClient client, long n)
+        {
+            var response = await client.PostSegmentsAsync(id, Turn(n));
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"turn {n}: {(int)response.StatusCode} {body}");
+            Interlocked.Add(ref expectedEvents, JsonDocument.Parse(body).RootElement.GetProperty("tips").GetArrayLength() + 1);
+        }
+
+        // Each post on one replica follows the other's 200 at once, well before the other's stale notice can travel
+        // through the broker to it; then both replicas post at the same instant. Every post is answered 200.
+        for (var round = 0; round < Rounds; round++)
+        {
+            await PostAsync(clientA, ++turn);
+            await PostAsync(clientB, ++turn);
+        }
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var (first, second) = (++turn, ++turn);
+            await Task.WhenAll(PostAsync(clientA, first), PostAsync(clientB, second));
+        }
+
+        // The log is whole and in order, whichever replica wrote it: what the posts answered, one metrics event per
+        // post, ids 1..n without a gap; the summary counts every segment.
+        await using var log = await SseReader.OpenAsync(clientA, id);
+        var events = await log.ReadAsync(expectedEvents);
+        Assert.Equal(Enumerable.Range(1, expectedEvents).Select(i => i.ToString(CultureInfo.InvariantCulture)), events.Select(e => e.EventId));
+        Assert.Equal(turn, events.Count(e => e.EventType == "metrics"));
+        var completed = await clientB.PostAsync($"/api/v1/interactions/{id}/complete", null);
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        var summary = await completed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(turn * 2, summary.GetProperty("metrics").GetProperty("segments").GetInt64());
     }
 }

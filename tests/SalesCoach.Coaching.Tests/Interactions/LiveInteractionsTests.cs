@@ -46,6 +46,37 @@ public class LiveInteractionsTests
         Assert.Equal([1L, 2L, 3L], (await interactions.ReadEventsAsync("t1", created.Id, 0, 10)).Select(e => e.Id));
     }
 
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task Append_OnAReplicaWhoseStateTheOtherOneOutdated_RebuildsFromTheStoreAndSucceeds(StorageProvider provider)
+    {
+        // Two replicas over one store whose buses never tell each other anything: every append after the other
+        // replica's finds its event ids taken, as one does that comes before the other replica's stale notice.
+        await using var store = await TestStore.CreateAsync(provider, new CoachingMigrations());
+        var protector = TestProtector.New(); // replicas share the encryption keys
+        var (storeA, storeB) = (new InteractionStore(store.Database, protector, TimeProvider.System), new InteractionStore(store.Database, protector, TimeProvider.System));
+        var (busA, busB) = (new InProcessInteractionEventBus(), new InProcessInteractionEventBus());
+        var (liveA, liveB) = (new LiveInteractions(storeA, TimeProvider.System, busA), new LiveInteractions(storeB, TimeProvider.System, busB));
+        var (a, b) = (Appender(liveA, storeA, store.Database, busA), Appender(liveB, storeB, store.Database, busB));
+        var created = await liveA.CreateAsync("t1", NewCall);
+
+        for (var seq = 1L; seq <= 6; seq++)
+        {
+            var result = await (seq % 2 == 1 ? a : b).AppendAsync("t1", created.Id, [Segment(seq, "That is too expensive for us")]);
+            Assert.Equal((AppendStatus.Appended, 1), (result.Status, result.Accepted));
+            Assert.Equal(seq, result.Metrics!.Segments); // the other replica's segments are in the rebuilt metrics
+        }
+
+        Assert.True(await a.AppendEventAsync("t1", created.Id, InteractionEventTypes.Content, "{}"));
+
+        // A rebuilt for segments 3 and 5 and for the content event; B loaded for segment 2 and rebuilt for 4 and 6.
+        Assert.Equal((3, 3), (liveA.StoreLoads, liveB.StoreLoads));
+        var events = await storeA.ReadEventsAsync("t1", created.Id, 0, 100);
+        Assert.Equal(Enumerable.Range(1, events.Count).Select(i => (long)i), events.Select(e => e.Id));
+        Assert.Equal(6, events.Count(e => e.Type == InteractionEventTypes.Metrics));
+        // The price objection's cooldown (conversation time) held across replicas: one tip, not one per replica.
+        Assert.Single(await storeA.ReadTipsAsync("t1", created.Id), t => t.Contains("objection_price", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Create_WithABusAcrossReplicas_WatchesAtOnce_SoAnotherReplicasAppendDropsTheState()
     {

@@ -1,4 +1,5 @@
 using SalesCoach.Coaching.Signals;
+using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Coaching.Tests.Signals;
 

@@ -3,6 +3,7 @@ using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Playbooks;
 using SalesCoach.Coaching.Signals;
 using SalesCoach.Coaching.Tips;
+using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Coaching.Tests.Tips;
 

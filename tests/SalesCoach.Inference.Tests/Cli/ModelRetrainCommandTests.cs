@@ -45,4 +45,24 @@ public class ModelRetrainCommandTests
         Assert.True(better.GetProperty("promoted").GetBoolean());
         Assert.Equal(3, better.GetProperty("candidate").GetProperty("version").GetInt32());
     }
+
+    [Fact]
+    public void Retrain_RowsWithALabelTheServingModelLacks_ReportsThemAndLeavesThemOut()
+    {
+        using var store = new TempDirectory();
+        using var files = new TempDirectory();
+        WriteCsv(files.File("first.csv"), SyntheticData.Create(20, seed: 4));
+        Retrain(store, files.File("first.csv"), expectedExitCode: 0);
+
+        string[] security = ["security review first", "is our data safe", "gdpr compliance please"];
+        WriteCsv(files.File("next.csv"), SyntheticData.Create(20, seed: 5).Concat(security.Select(t => new LabeledExample(t, ["security"]))));
+        var next = CliRunner.Run("model", "retrain", "--name", "signals", "--data", files.File("next.csv"), "--text", "text", "--label", "label",
+            "--metric", "Accuracy", "--json", "--data-dir", store.Path);
+
+        Assert.True(next.ExitCode is 0 or 2, $"exit {next.ExitCode}: {next.Error}");
+        var unknown = JsonDocument.Parse(next.Output).RootElement.GetProperty("unknownLabels");
+        Assert.Equal(3, unknown.GetProperty("labels").GetProperty("security").GetInt32());
+        Assert.Equal(3, unknown.GetProperty("rowsLeftOut").GetInt32());
+        Assert.Contains("security (3 rows); 3 rows left out", next.Error, StringComparison.Ordinal);
+    }
 }

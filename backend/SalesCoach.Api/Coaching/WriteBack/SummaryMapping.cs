@@ -1,7 +1,7 @@
 using System.Globalization;
 using SalesCoach.Coaching.Interactions;
-using SalesCoach.Coaching.Signals;
 using SalesCoach.Coaching.Summaries;
+using SalesCoach.Storage.Signals;
 using SalesCoach.Storage.Tenants;
 using CoachingSummary = SalesCoach.Coaching.Summaries.InteractionSummary;
 using CrmSummary = SalesCoach.Crm.WriteBack.InteractionSummary;

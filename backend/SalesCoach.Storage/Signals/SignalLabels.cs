@@ -1,6 +1,9 @@
-namespace SalesCoach.Coaching.Signals;
+namespace SalesCoach.Storage.Signals;
 
-/// <summary>The nine signal labels of the design (multi-label, per utterance).</summary>
+/// <summary>
+/// The nine signal labels of the design (multi-label, per utterance). One definition for every feature that names
+/// them: coaching's classifier, tips and summaries, and content's ranking boosts and phrase spotter.
+/// </summary>
 public static class SignalLabels
 {
     public const string ObjectionPrice = "objection_price";
@@ -18,6 +21,3 @@ public static class SignalLabels
 
     public static bool IsObjection(string label) => label.StartsWith("objection_", StringComparison.Ordinal);
 }
-
-/// <summary>A label over its decision threshold, with the score that put it there.</summary>
-public sealed record SignalScore(string Label, float Score);
