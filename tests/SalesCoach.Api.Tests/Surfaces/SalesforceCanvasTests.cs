@@ -17,7 +17,7 @@ namespace SalesCoach.Api.Tests.Surfaces;
 public abstract partial class SalesforceCanvasTests(SurfacesFactory factory)
 {
     private const string OrgId = "00D5e0000001TESTAA";
-    private const string RefreshToken = "refresh-token-never-to-the-page";
+    internal const string RefreshToken = "refresh-token-never-to-the-page";
 
     [Fact]
     public async Task Canvas_ValidRequestFromConnectedOrg_AnswersThePageWithASessionTokenAndOrgFrameAncestors()
