@@ -100,11 +100,37 @@ public sealed class WriteBackReplicaTests
         Assert.Contains(ids[0], (string?)salesforce.Records["Task"][earlier]["Subject"], StringComparison.Ordinal);
     }
 
-    private static CoachingApiFactory Replica(TestStore store)
+    [Fact]
+    public async Task RunOutlivingItsLease_StopsOnceAnotherReplicaTookTheJob_AndRecordsNothing()
+    {
+        // Salesforce hangs on the first call for longer than the lease; meanwhile another replica takes the job.
+        await using var salesforce = new FakeSalesforce { AlwaysFault = new Fault(Delay: TimeSpan.FromSeconds(3)) };
+        await salesforce.StartAsync();
+        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations());
+        var (_, ids) = await PendingJobsAsync(store, salesforce, 1);
+
+        await using var slow = Replica(store, lease: "00:00:00.600");
+        for (var waited = 0; salesforce.Requests.IsEmpty && waited < 200; waited++)
+        {
+            await Task.Delay(50);
+        }
+
+        await HeldByAsync(store, ids[0], "replica-that-took-over", DateTimeOffset.UtcNow.AddMinutes(1));
+        await Task.Delay(TimeSpan.FromSeconds(3.5));
+
+        Assert.Single(salesforce.Requests);
+        Assert.False(salesforce.Records.ContainsKey("Task"));
+        await using var connection = await store.Database.OpenAsync();
+        var row = await connection.QuerySingleAsync<(string Status, long Attempts, string? Owner)>(
+            "SELECT status, attempts, claimed_by FROM coaching_writebacks");
+        Assert.Equal((WriteBackStatus.Pending, 0L, "replica-that-took-over"), row);
+    }
+
+    private static CoachingApiFactory Replica(TestStore store, string lease = "00:00:02")
     {
         var settings = Settings();
         settings["Coaching:WriteBack:PollInterval"] = "00:00:00.100";
-        settings["Coaching:WriteBack:LeaseDuration"] = "00:00:02";
+        settings["Coaching:WriteBack:LeaseDuration"] = lease;
         return CoachingApiFactory.Start(store, settings: settings);
     }
 
@@ -146,11 +172,14 @@ public sealed class WriteBackReplicaTests
         return (apiKey, ids);
     }
 
-    private static async Task HeldByDeadReplicaAsync(TestStore store, string interactionId, DateTimeOffset leaseUntil)
+    private static Task HeldByDeadReplicaAsync(TestStore store, string interactionId, DateTimeOffset leaseUntil) =>
+        HeldByAsync(store, interactionId, "replica-that-died", leaseUntil);
+
+    private static async Task HeldByAsync(TestStore store, string interactionId, string owner, DateTimeOffset leaseUntil)
     {
         await using var connection = await store.Database.OpenAsync();
         await connection.ExecuteAsync(
-            "UPDATE coaching_writebacks SET claimed_by = 'replica-that-died', lease_until = @until WHERE interaction_id = @interactionId",
-            new { interactionId, until = leaseUntil.ToUnixTimeMilliseconds() });
+            "UPDATE coaching_writebacks SET claimed_by = @owner, lease_until = @until WHERE interaction_id = @interactionId",
+            new { interactionId, owner, until = leaseUntil.ToUnixTimeMilliseconds() });
     }
 }

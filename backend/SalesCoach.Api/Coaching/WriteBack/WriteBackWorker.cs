@@ -95,7 +95,7 @@ internal sealed class WriteBackWorker(
                 _ = WakeLaterAsync(job.TenantId, job.InteractionId, delay, stoppingToken);
             }
         }
-        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (run.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
         {
             // The lease was lost (HoldAsync said so): the replica that took the job over runs it.
         }
