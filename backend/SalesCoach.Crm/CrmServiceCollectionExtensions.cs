@@ -42,6 +42,10 @@ public static class CrmServiceCollectionExtensions
         services.AddHttpClient<SalesforceClient>(ConfigureClient)
             .AddHttpMessageHandler(sp => new CrmResilienceHandler(sp.GetRequiredService<CrmResiliencePipelines>(), CrmKinds.Salesforce))
             .AddHttpMessageHandler(() => new BearerTokenHandler(CrmKinds.Salesforce));
+        // The token endpoint shares the org's breaker; its POST is not marked idempotent, so it is never resent blindly
+        // (with refresh token rotation a resent request would present an already used refresh token).
+        services.AddHttpClient<SalesforceOAuthClient>(ConfigureClient)
+            .AddHttpMessageHandler(sp => new CrmResilienceHandler(sp.GetRequiredService<CrmResiliencePipelines>(), CrmKinds.Salesforce));
         services.AddHttpClient<DataverseClient>(http =>
             {
                 ConfigureClient(http);
@@ -67,7 +71,8 @@ public static class CrmServiceCollectionExtensions
         services.AddMigrations<CrmMigrations>();
         services.TryAddSingleton<CrmTokenStore>();
         // A host may register its own source before AddCrm(); otherwise connections and sealed tokens come from Storage.
-        services.TryAddSingleton<ICrmConnectionSource, StoredCrmConnectionSource>();
+        // Transient: it holds the typed token client, whose handlers the factory rotates.
+        services.TryAddTransient<ICrmConnectionSource, StoredCrmConnectionSource>();
         return services;
     }
 

@@ -86,7 +86,7 @@ public static class CrmTestHost
         {
             lock (lines)
             {
-                lines.Add($"{logLevel}: {formatter(state, exception)}");
+                lines.Add($"{logLevel}: {formatter(state, exception)}{(exception is null ? "" : " " + exception)}");
             }
         }
 

@@ -11,6 +11,7 @@ using SalesCoach.Crm.HubSpot;
 using SalesCoach.Crm.Salesforce;
 using SalesCoach.Content.Ranking;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace SalesCoach.Api.Surfaces;
 
@@ -22,6 +23,9 @@ public static class SurfacesExtensions
         services.AddOptions<SalesforceCanvasOptions>().BindConfiguration(SalesforceCanvasOptions.Section)
             .PostConfigure<SandboxFrames, SandboxSecrets>((o, sandbox, secrets) => o.ConsumerSecret = Fill(o.ConsumerSecret, sandbox, secrets.Salesforce))
             .ValidateDataAnnotations().ValidateOnStart();
+        // The canvas app and the write-back's token refresh are one connected app: one consumer secret unless set apart.
+        services.AddOptions<SalesforceOptions>().PostConfigure<IOptions<SalesforceCanvasOptions>>((o, canvas) =>
+            o.ConsumerSecret = o.ConsumerSecret is { Length: > 0 } ? o.ConsumerSecret : canvas.Value.ConsumerSecret);
         services.AddOptions<HubSpotCardOptions>().BindConfiguration(HubSpotCardOptions.Section)
             .PostConfigure<SandboxFrames, SandboxSecrets>((o, sandbox, secrets) => o.ClientSecret = Fill(o.ClientSecret, sandbox, secrets.HubSpot))
             .ValidateDataAnnotations().ValidateOnStart();

@@ -21,4 +21,18 @@ public sealed class SalesforceOptions
     /// <summary>Daily API usage share above which each call logs a warning.</summary>
     [Range(0.1, 1.0)]
     public double UsageWarningRatio { get; set; } = 0.8;
+
+    /// <summary>
+    /// The connected app's consumer key (client_id) for the OAuth 2.0 refresh token flow. With
+    /// <see cref="ConsumerSecret"/> it lets the write-back renew a rep's expired session; unset, an expired
+    /// session waits for the rep to open the canvas app again.
+    /// </summary>
+    [MaxLength(256)]
+    public string? ConsumerKey { get; set; }
+
+    /// <summary>The connected app's consumer secret (client_secret), from the environment. The host falls back to <c>Salesforce:ConsumerSecret</c>.</summary>
+    [MaxLength(256)]
+    public string? ConsumerSecret { get; set; }
+
+    public bool CanRefreshTokens => ConsumerKey is { Length: > 0 } && ConsumerSecret is { Length: > 0 };
 }

@@ -21,5 +21,9 @@ internal sealed class CrmMigrations : IMigrationSource
                 PRIMARY KEY (tenant_id, crm, user_key)
             );
             """),
+        new(2, "sealed salesforce refresh tokens",
+            """
+            ALTER TABLE crm_tokens ADD COLUMN sealed_refresh_token TEXT NULL;
+            """),
     ];
 }

@@ -9,6 +9,13 @@ public interface ICrmConnectionSource
     /// <param name="crmUserId">The rep's user id in the CRM, for CRMs called as the user (Salesforce).</param>
     /// <returns>Null when the tenant has no connection to that CRM (the write-back is then skipped).</returns>
     Task<CrmTarget?> GetAsync(string tenantId, string crm, string? crmUserId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Called once when the CRM refused <paramref name="rejected"/>'s token (401): a source that can renew tokens answers
+    /// the same target with a fresh one; null (the default) when it cannot, and the write-back fails as session expired.
+    /// </summary>
+    Task<CrmTarget?> RefreshAsync(string tenantId, string crm, string? crmUserId, CrmTarget rejected, CancellationToken cancellationToken) =>
+        Task.FromResult<CrmTarget?>(null);
 }
 
 /// <summary>

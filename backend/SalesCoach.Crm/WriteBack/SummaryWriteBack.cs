@@ -37,7 +37,25 @@ public sealed class SummaryWriteBack(ICrmConnectionSource connections, IEnumerab
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var result = await writer.WriteAsync(target, summary, note, cancellationToken);
+            WriteBackResult result;
+            try
+            {
+                result = await writer.WriteAsync(target, summary, note, cancellationToken);
+            }
+            catch (CrmException e) when (e.IsSessionExpired && e.StatusCode == 401)
+            {
+                // The CRM refused the token: renew it once (Salesforce refresh token) and write again. The note writers
+                // find their own earlier note, so running one again never duplicates what the refused attempt wrote.
+                var renewed = await connections.RefreshAsync(summary.TenantId, summary.Crm, summary.CrmUserId, target, cancellationToken);
+                if (renewed is null)
+                {
+                    throw;
+                }
+
+                logger.LogInformation("The {Crm} token for {InteractionId} was refused and renewed; writing once more.", summary.Crm, summary.InteractionId);
+                result = await writer.WriteAsync(renewed, summary, note, cancellationToken);
+            }
+
             logger.LogInformation("Summary of {InteractionId} written back to {Crm} {RecordType} {RecordId}: {Outcome} note {NoteId}.",
                 summary.InteractionId, summary.Crm, summary.RecordType, summary.RecordId, result.Outcome, result.NoteId);
             return result;

@@ -16,9 +16,9 @@ namespace SalesCoach.Api.Tests.Coaching;
 /// <summary>After-call write-back through the real host to a fake Salesforce on 127.0.0.1.</summary>
 public class WriteBackTests
 {
-    private const string OrgId = "00D5e0000001TESTAA";
-    private const string UserId = "005000000000001AAA";
-    private const string RecordId = "006000000000001AAA";
+    internal const string OrgId = "00D5e0000001TESTAA";
+    internal const string UserId = "005000000000001AAA";
+    internal const string RecordId = "006000000000001AAA";
     private const string ConsumerSecret = "writeback-test-consumer-secret-0123";
     private const string NextStep = "Let's do a demo on Thursday with your ops lead.";
 
@@ -174,6 +174,63 @@ public class WriteBackTests
     [Theory]
     [InlineData(StorageProvider.Sqlite)]
     [InlineData(StorageProvider.Postgres)]
+    public async Task Complete_RepSessionTimedOut_RenewedWithTheCanvasRefreshTokenAndWritten(StorageProvider provider)
+    {
+        // The connected app is the canvas app: its consumer secret (Salesforce:ConsumerSecret) also signs token answers.
+        await using var salesforce = new FakeSalesforce { ConsumerSecret = ConsumerSecret, OrgId = OrgId };
+        await salesforce.StartAsync();
+        salesforce.RefreshTokens[SalesforceCanvasTests.RefreshToken] = UserId;
+        var (store, factory) = await CoachingApiFactory.CreateAsync(provider, settings: RefreshSettings(salesforce));
+        await using var _ = store;
+        await using var __ = factory;
+        var (tenantId, client) = await factory.NewTenantClientAsync();
+        await ConnectAsync(factory, tenantId, salesforce);
+        // The rep opened the canvas app hours ago: its session has timed out since, its refresh token has not.
+        using var anonymous = factory.CreateClient();
+        var page = await SalesforceCanvasTests.PostCanvasAsync(anonymous,
+            SalesforceCanvasTests.Sign(SalesforceCanvasTests.Envelope(OrgId, "00D!session-timed-out"), ConsumerSecret));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        var id = await CompletedAsync(client);
+        await WaitForAsync(client, id, WriteBackStatus.Written);
+
+        Assert.Equal(1, salesforce.Count("POST", FakeSalesforce.TokenPath));
+        Assert.Single(salesforce.Records["Task"]);
+        var create = Assert.Single(salesforce.Requests, r => r.Method == "POST" && r.PathAndQuery.Contains("/sobjects/Task", StringComparison.Ordinal));
+        Assert.Equal($"Bearer {salesforce.AccessToken}", create.Authorization);
+        Assert.Equal(salesforce.AccessToken, await factory.Services.GetRequiredService<CrmTokenStore>().GetAsync(tenantId, CrmKinds.Salesforce, UserId, default));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task Complete_RefreshTokenRevoked_FailedOnceWithWhatTheRepMustDo(StorageProvider provider)
+    {
+        await using var salesforce = new FakeSalesforce { ConsumerSecret = ConsumerSecret, OrgId = OrgId };
+        await salesforce.StartAsync();
+        var (store, factory) = await CoachingApiFactory.CreateAsync(provider, settings: RefreshSettings(salesforce));
+        await using var _ = store;
+        await using var __ = factory;
+        var (tenantId, client) = await factory.NewTenantClientAsync();
+        await ConnectAsync(factory, tenantId, salesforce);
+        await factory.Services.GetRequiredService<CrmTokenStore>().SaveAsync(
+            tenantId, CrmKinds.Salesforce, UserId, "00D!session-timed-out", null, "5Aep861revoked-by-the-admin", default);
+
+        var id = await CompletedAsync(client);
+        var failed = await WaitForAsync(client, id, WriteBackStatus.Failed);
+        await Task.Delay(300);
+
+        Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
+        Assert.Contains("invalid_grant", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Contains("opens SalesCoach in salesforce again", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, salesforce.Count("POST", FakeSalesforce.TokenPath));
+        Assert.False(salesforce.Records.ContainsKey("Task"));
+        Assert.Null(await factory.Services.GetRequiredService<CrmTokenStore>().GetEntryAsync(tenantId, CrmKinds.Salesforce, UserId, default));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
     public async Task WriteBack_OtherTenantOrUnknownOrLive_Answers404(StorageProvider provider)
     {
         var (store, factory) = await CoachingApiFactory.CreateAsync(provider, settings: Settings());
@@ -229,7 +286,7 @@ public class WriteBackTests
         Assert.Single(salesforce.Records["Task"]);
     }
 
-    private static Dictionary<string, string?> Settings() => new()
+    internal static Dictionary<string, string?> Settings() => new()
     {
         ["Salesforce:ConsumerSecret"] = ConsumerSecret,
         // The fake speaks plain http on loopback, which the instance guard allows only when listed.
@@ -239,11 +296,18 @@ public class WriteBackTests
         ["Coaching:WriteBack:BaseDelay"] = "00:00:00.050",
     };
 
-    private static async Task ConnectAsync(CoachingApiFactory factory, string tenantId, FakeSalesforce salesforce) =>
+    private static Dictionary<string, string?> RefreshSettings(FakeSalesforce salesforce)
+    {
+        var settings = Settings();
+        settings["Crm:Salesforce:ConsumerKey"] = salesforce.ConsumerKey;
+        return settings;
+    }
+
+    internal static async Task ConnectAsync(CoachingApiFactory factory, string tenantId, FakeSalesforce salesforce) =>
         Assert.Equal(ConnectResult.Connected, await factory.Services.GetRequiredService<CrmConnectionStore>()
             .ConnectAsync(tenantId, CrmKinds.Salesforce, OrgId, null, salesforce.BaseUri.ToString()));
 
-    private static async Task<string> CompletedAsync(HttpClient client)
+    internal static async Task<string> CompletedAsync(HttpClient client)
     {
         var id = await client.CreateInteractionAsync(SalesforceCall);
         await client.PostSegmentsAsync(id, Segment(1, "rep", NextStep, 0, 4_000));
@@ -252,7 +316,7 @@ public class WriteBackTests
     }
 
     /// <summary>The job once it reaches <paramref name="status"/>; fails with the last state seen after 20 s.</summary>
-    private static async Task<JsonElement> WaitForAsync(HttpClient client, string id, string status)
+    internal static async Task<JsonElement> WaitForAsync(HttpClient client, string id, string status)
     {
         JsonElement job = default;
         for (var waited = TimeSpan.Zero; waited < TimeSpan.FromSeconds(20); waited += TimeSpan.FromMilliseconds(50))

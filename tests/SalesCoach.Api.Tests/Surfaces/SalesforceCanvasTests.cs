@@ -17,6 +17,7 @@ namespace SalesCoach.Api.Tests.Surfaces;
 public abstract partial class SalesforceCanvasTests(SurfacesFactory factory)
 {
     private const string OrgId = "00D5e0000001TESTAA";
+    internal const string RefreshToken = "refresh-token-never-to-the-page";
 
     [Fact]
     public async Task Canvas_ValidRequestFromConnectedOrg_AnswersThePageWithASessionTokenAndOrgFrameAncestors()
@@ -36,7 +37,7 @@ public abstract partial class SalesforceCanvasTests(SurfacesFactory factory)
         Assert.Contains("<script src=\"/adapters/salesforce/canvas.js\"></script>", html);
         var config = Config(html);
         Assert.Equal("006000000000001AAA", config.GetProperty("signedRequest").GetProperty("context").GetProperty("environment").GetProperty("record").GetProperty("Id").GetString());
-        Assert.DoesNotContain("refresh-token-never-to-the-page", html);
+        Assert.DoesNotContain(RefreshToken, html);
 
         var token = config.GetProperty("sessionToken").GetString()!;
         using var api = factory.CreateClient(token);
@@ -62,10 +63,13 @@ public abstract partial class SalesforceCanvasTests(SurfacesFactory factory)
         Assert.Equal(oauthToken, await tokens.GetAsync(tenantId, CrmKinds.Salesforce, "005000000000001AAA", default));
         Assert.Null(await tokens.GetAsync(tenantId, CrmKinds.Salesforce, "005000000000002AAA", default));
         await using var connection = await factory.Services.GetRequiredService<SqlDatabase>().OpenAsync();
-        var stored = await connection.ExecuteScalarAsync<string>(
-            "SELECT sealed_token FROM crm_tokens WHERE tenant_id = @tenantId AND crm = 'salesforce'", new { tenantId });
-        Assert.DoesNotContain("write-back-token", stored);
-        factory.Logs.AssertNeverContains(oauthToken);
+        var stored = await connection.QuerySingleAsync<(string, string)>(
+            "SELECT sealed_token, sealed_refresh_token FROM crm_tokens WHERE tenant_id = @tenantId AND crm = 'salesforce'", new { tenantId });
+        Assert.DoesNotContain("write-back-token", stored.Item1);
+        // The refresh token (connected app with the refresh_token scope) is kept sealed too, for renewing the session later.
+        Assert.Equal(RefreshToken, (await tokens.GetEntryAsync(tenantId, CrmKinds.Salesforce, "005000000000001AAA", default))!.RefreshToken);
+        Assert.DoesNotContain(RefreshToken, stored.Item2);
+        factory.Logs.AssertNeverContains(oauthToken, RefreshToken);
     }
 
     [Fact]
@@ -147,7 +151,7 @@ public abstract partial class SalesforceCanvasTests(SurfacesFactory factory)
         algorithm = "HMACSHA256",
         issuedAt = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
         userId = "005000000000001AAA",
-        client = new { oauthToken, refreshToken = "refresh-token-never-to-the-page", instanceId = "_:SalesCoach:", instanceUrl = "https://acme.my.salesforce.com", targetOrigin = "https://acme.my.salesforce.com" },
+        client = new { oauthToken, refreshToken = RefreshToken, instanceId = "_:SalesCoach:", instanceUrl = "https://acme.my.salesforce.com", targetOrigin = "https://acme.my.salesforce.com" },
         context = new
         {
             user = new { userId = "005000000000001AAA", fullName = "Dana Rep", language = "de", locale = "de_DE" },

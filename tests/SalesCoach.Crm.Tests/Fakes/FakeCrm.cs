@@ -72,7 +72,7 @@ public abstract class FakeCrm : IAsyncDisposable
                 }
             }
 
-            if (context.Request.Headers.Authorization != $"Bearer {AccessToken}")
+            if (!IsAnonymous(context.Request) && context.Request.Headers.Authorization != $"Bearer {AccessToken}")
             {
                 await WriteErrorAsync(context, StatusCodes.Status401Unauthorized);
                 return;
@@ -90,6 +90,9 @@ public abstract class FakeCrm : IAsyncDisposable
     public string RetryAfterDate(int seconds) => Time.GetUtcNow().AddSeconds(seconds).ToString("R", CultureInfo.InvariantCulture);
 
     protected abstract void Map(WebApplication app);
+
+    /// <summary>Routes the vendor serves without a bearer token (an OAuth token endpoint).</summary>
+    protected virtual bool IsAnonymous(HttpRequest request) => false;
 
     /// <summary>The vendor's error document for a status (its own codes for 401, 404, 429, 503...).</summary>
     protected abstract Task WriteErrorAsync(HttpContext context, int status);

@@ -10,6 +10,7 @@ namespace SalesCoach.Crm.Tests.Fakes;
 /// Salesforce REST as documented: query with done/nextRecordsUrl pages, sobjects GET/PATCH (204)/POST (201
 /// {id,success,errors}), errors as a JSON array [{message,errorCode}], Sforce-Limit-Info on every answer.
 /// Its SOQL understands what the product sends: SELECT fields FROM object [WHERE a = 'x' AND b LIKE '%y%'].
+/// The OAuth 2.0 refresh token flow is in <c>FakeSalesforce.OAuth.cs</c>.
 /// </summary>
 public sealed partial class FakeSalesforce : FakeCrm
 {
@@ -44,6 +45,7 @@ public sealed partial class FakeSalesforce : FakeCrm
             context.Response.Headers["Sforce-Limit-Info"] = $"api-usage={used}/{DailyApiLimit}";
             await next(context);
         });
+        MapOAuth(app);
         var data = app.MapGroup($"/services/data/{Version}");
         data.MapGet("/query", (string q) => Query(q));
         data.MapGet("/query/{cursor}", (string cursor) => _cursors.TryRemove(cursor, out var page) ? Results.Json(page)

@@ -88,4 +88,70 @@ public sealed class CrmTokenStoreTests
         Assert.True(await rotated.DeleteAsync("tenant-a", "hubspot", null, default));
         Assert.Null(await rotated.GetAsync("tenant-a", "hubspot", null, default));
     }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task SaveAsync_RefreshToken_SealedAndKeptWhenOnlyTheAccessTokenIsSavedAgain(StorageProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider, new CrmMigrations());
+        var tokens = Tokens(store);
+
+        await tokens.SaveAsync("tenant-a", "salesforce", "u1", "access-1", null, "refresh-of-u1", default);
+        await tokens.SaveAsync("tenant-a", "salesforce", "u1", "access-2", null, default);
+
+        var entry = await tokens.GetEntryAsync("tenant-a", "salesforce", "u1", default);
+        Assert.Equal(("access-2", "refresh-of-u1"), (entry!.AccessToken, entry.RefreshToken));
+        Assert.Null(await tokens.GetEntryAsync("tenant-b", "salesforce", "u1", default));
+        await using var connection = await store.Database.OpenAsync();
+        var raw = await connection.QuerySingleAsync<string>("SELECT sealed_refresh_token FROM crm_tokens");
+        Assert.StartsWith("v1:a:", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("refresh-of-u1", raw, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task GetEntryAsync_AccessTokenExpired_StillAnswersTheRefreshToken(StorageProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider, new CrmMigrations());
+        var tokens = Tokens(store);
+        await tokens.SaveAsync("tenant-a", "salesforce", "u1", "access", _time.GetUtcNow().AddMinutes(5), "refresh", default);
+
+        _time.Advance(TimeSpan.FromMinutes(5));
+
+        var entry = await tokens.GetEntryAsync("tenant-a", "salesforce", "u1", default);
+        Assert.Equal(((string?)null, "refresh"), (entry!.AccessToken, entry.RefreshToken));
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task DeleteRefusedAsync_OnlyWhileTheRefusedRefreshTokenIsStillStored(StorageProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider, new CrmMigrations());
+        var tokens = Tokens(store);
+        await tokens.SaveAsync("tenant-a", "salesforce", "u1", "access", null, "refresh-1", default);
+        var refused = (await tokens.GetEntryAsync("tenant-a", "salesforce", "u1", default))!;
+        // Meanwhile the rep opened the app again: new tokens, which the refusal of the old refresh token must not remove.
+        await tokens.SaveAsync("tenant-a", "salesforce", "u1", "access-new", null, "refresh-2", default);
+
+        Assert.False(await tokens.DeleteRefusedAsync("tenant-a", "salesforce", "u1", refused, default));
+        var current = (await tokens.GetEntryAsync("tenant-a", "salesforce", "u1", default))!;
+        Assert.Equal("access-new", current.AccessToken);
+        Assert.True(await tokens.DeleteRefusedAsync("tenant-a", "salesforce", "u1", current, default));
+        Assert.Null(await tokens.GetEntryAsync("tenant-a", "salesforce", "u1", default));
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task GetEntryAsync_RefreshTokenSealedWithRetiredKey_IsResealedToo(StorageProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider, new CrmMigrations());
+        await Tokens(store).SaveAsync("tenant-a", "salesforce", "u1", "access", null, "refresh", default);
+        var rotated = Tokens(store, new FieldProtector(new Dictionary<string, byte[]> { ["a"] = KeyA, ["b"] = KeyB }, "b"));
+
+        var entry = await rotated.GetEntryAsync("tenant-a", "salesforce", "u1", default);
+
+        Assert.Equal(("access", "refresh"), (entry!.AccessToken, entry.RefreshToken));
+        await using var connection = await store.Database.OpenAsync();
+        var (access, refresh) = await connection.QuerySingleAsync<(string, string)>("SELECT sealed_token, sealed_refresh_token FROM crm_tokens");
+        Assert.StartsWith("v1:b:", access, StringComparison.Ordinal);
+        Assert.StartsWith("v1:b:", refresh, StringComparison.Ordinal);
+        // The entry names the re-sealed refresh token, so a refusal right after still removes it.
+        Assert.True(await rotated.DeleteRefusedAsync("tenant-a", "salesforce", "u1", entry!, default));
+    }
 }

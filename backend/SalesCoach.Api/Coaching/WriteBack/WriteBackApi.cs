@@ -20,6 +20,7 @@ public static class WriteBackApi
         services.AddOptions<WriteBackOptions>().BindConfiguration(WriteBackOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WriteBackStore>();
         services.AddSingleton<WriteBackQueue>();
+        services.AddTransient<WriteBackJobRunner>();
         services.AddHostedService<WriteBackWorker>();
         return services;
     }

@@ -30,5 +30,11 @@ internal sealed class WriteBackMigrations : IMigrationSource
             );
             CREATE INDEX ix_coaching_writebacks_status ON coaching_writebacks (status);
             """),
+        new(2, "write-back leases across replicas",
+            """
+            ALTER TABLE coaching_writebacks ADD COLUMN claimed_by TEXT NULL;
+            ALTER TABLE coaching_writebacks ADD COLUMN lease_until BIGINT NULL;
+            ALTER TABLE coaching_writebacks ADD COLUMN not_before BIGINT NULL;
+            """),
     ];
 }

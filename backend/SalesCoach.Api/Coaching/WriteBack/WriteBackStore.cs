@@ -15,7 +15,10 @@ public sealed record WriteBackJob(
     string TenantId, string InteractionId, string Crm, string RecordType, string RecordId,
     string Status, int Attempts, string? LastError, string? NoteId, DateTimeOffset UpdatedAt);
 
-/// <summary>Write-back jobs, persisted so their state is visible and a job pending at shutdown runs again at start.</summary>
+/// <summary>
+/// Write-back jobs, persisted so their state is visible and a job pending at shutdown runs again at start. Replicas sharing
+/// the store take a job before running it (<c>claimed_by</c>, <c>lease_until</c>), so each runs on one replica at a time.
+/// </summary>
 public sealed class WriteBackStore(SqlDatabase database, TimeProvider time)
 {
     private const string Columns =
@@ -23,6 +26,10 @@ public sealed class WriteBackStore(SqlDatabase database, TimeProvider time)
         tenant_id AS TenantId, interaction_id AS InteractionId, crm AS Crm, record_type AS RecordType, record_id AS RecordId,
         status AS Status, attempts AS Attempts, last_error AS LastError, note_id AS NoteId, updated_at AS UpdatedAt
         """;
+
+    // Pending, its retry time reached, and held by no replica (or by one whose lease ran out).
+    private const string Due =
+        "status = 'pending' AND (lease_until IS NULL OR lease_until <= @now) AND (not_before IS NULL OR not_before <= @now)";
 
     /// <summary>Adds a pending job for a completed interaction; true when one now exists (new or already there).</summary>
     public async Task<bool> AddAsync(string tenantId, string interactionId, CancellationToken cancellationToken)
@@ -51,44 +58,105 @@ public sealed class WriteBackStore(SqlDatabase database, TimeProvider time)
         return row?.ToJob();
     }
 
-    /// <summary>Puts a finished job (failed, skipped or written) back to pending with a fresh attempt budget.</summary>
+    /// <summary>Puts a finished job (failed, skipped or written) back to pending with a fresh attempt budget, due now.</summary>
     public async Task ResetAsync(string tenantId, string interactionId, CancellationToken cancellationToken)
     {
         using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE coaching_writebacks SET status = 'pending', attempts = 0, last_error = NULL, updated_at = @now
+            UPDATE coaching_writebacks SET status = 'pending', attempts = 0, last_error = NULL, updated_at = @now,
+                not_before = NULL, claimed_by = NULL, lease_until = NULL
             WHERE tenant_id = @tenantId AND interaction_id = @interactionId AND status <> 'pending'
             """, new { tenantId, interactionId, now = time.GetUtcNow().ToUnixMs() }, cancellationToken: cancellationToken));
     }
 
-    public async Task UpdateAsync(
-        string tenantId, string interactionId, string status, int attempts, string? lastError, string? noteId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes one job for <paramref name="owner"/> until <paramref name="lease"/> from now, if it is pending, due and held by
+    /// no one (or by a replica whose lease ran out). One conditional UPDATE: of replicas racing for the same job, exactly one
+    /// gets it (PostgreSQL re-checks the condition on the row the winner committed; SQLite has a single writer).
+    /// </summary>
+    public async Task<WriteBackJob?> ClaimAsync(string tenantId, string interactionId, string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
-        using var gate = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE coaching_writebacks SET status = @status, attempts = @attempts, last_error = @lastError,
-                note_id = COALESCE(@noteId, note_id), updated_at = @now
-            WHERE tenant_id = @tenantId AND interaction_id = @interactionId
-            """,
-            new { tenantId, interactionId, status, attempts, lastError, noteId, now = time.GetUtcNow().ToUnixMs() },
-            cancellationToken: cancellationToken));
+        var now = time.GetUtcNow();
+        int claimed;
+        using (await database.EnterWriteAsync(cancellationToken))
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            claimed = await connection.ExecuteAsync(new CommandDefinition(
+                $"""
+                UPDATE coaching_writebacks SET claimed_by = @owner, lease_until = @until
+                WHERE tenant_id = @tenantId AND interaction_id = @interactionId AND {Due}
+                """,
+                new { tenantId, interactionId, owner, now = now.ToUnixMs(), until = (now + lease).ToUnixMs() }, cancellationToken: cancellationToken));
+        }
+
+        return claimed > 0 ? await GetAsync(tenantId, interactionId, cancellationToken) : null;
     }
 
     /// <summary>
-    /// Every tenant's pending jobs, for the worker's start only: the one query here that is not scoped to a tenant,
-    /// because recovering work left by a shutdown is the host's job, not a tenant's request.
+    /// Takes the oldest job that is due and held by no one, of any tenant: how a replica finds work left by one that died,
+    /// retries another one scheduled, and jobs pending at start. PostgreSQL skips rows other replicas are locking at that
+    /// moment (<c>FOR UPDATE SKIP LOCKED</c>), so replicas polling together take different jobs instead of queueing on one.
     /// </summary>
-    public async Task<List<(string TenantId, string InteractionId)>> ListPendingAsync(CancellationToken cancellationToken)
+    public async Task<WriteBackJob?> ClaimNextDueAsync(string owner, TimeSpan lease, CancellationToken cancellationToken)
     {
+        var now = time.GetUtcNow();
+        var skipLocked = database.IsPostgres ? " FOR UPDATE SKIP LOCKED" : "";
+        (string TenantId, string InteractionId)? claimed;
+        using (await database.EnterWriteAsync(cancellationToken))
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            claimed = await connection.QuerySingleOrDefaultAsync<(string, string)?>(new CommandDefinition(
+                $"""
+                UPDATE coaching_writebacks SET claimed_by = @owner, lease_until = @until
+                WHERE (tenant_id, interaction_id) = (
+                    SELECT tenant_id, interaction_id FROM coaching_writebacks WHERE {Due} ORDER BY updated_at LIMIT 1{skipLocked})
+                    AND {Due}
+                RETURNING tenant_id, interaction_id
+                """,
+                new { owner, now = now.ToUnixMs(), until = (now + lease).ToUnixMs() }, cancellationToken: cancellationToken));
+        }
+
+        // Read back as a whole once it is this replica's (SQLite types RETURNING's null columns as blobs).
+        return claimed is var (tenantId, interactionId) ? await GetAsync(tenantId, interactionId, cancellationToken) : null;
+    }
+
+    /// <summary>Extends <paramref name="owner"/>'s hold on a job it is running; false when the job is no longer its own.</summary>
+    public async Task<bool> RenewAsync(string tenantId, string interactionId, string owner, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string, string)>(new CommandDefinition(
-            "SELECT tenant_id, interaction_id FROM coaching_writebacks WHERE status = 'pending' ORDER BY updated_at",
-            cancellationToken: cancellationToken));
-        return rows.AsList();
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE coaching_writebacks SET lease_until = @until
+            WHERE tenant_id = @tenantId AND interaction_id = @interactionId AND claimed_by = @owner AND status = 'pending'
+            """,
+            new { tenantId, interactionId, owner, until = (time.GetUtcNow() + lease).ToUnixMs() }, cancellationToken: cancellationToken)) > 0;
+    }
+
+    /// <summary>
+    /// Records a run's outcome and lets go of the job; still pending with <paramref name="notBefore"/> for a retry. Only the
+    /// owner's record counts: false (nothing written) when another replica took the job after this one's lease ran out.
+    /// </summary>
+    public async Task<bool> FinishAsync(
+        string tenantId, string interactionId, string owner, string status, int attempts, string? lastError, string? noteId,
+        DateTimeOffset? notBefore, CancellationToken cancellationToken)
+    {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE coaching_writebacks SET status = @status, attempts = @attempts, last_error = @lastError,
+                note_id = COALESCE(@noteId, note_id), updated_at = @now, not_before = @notBefore, claimed_by = NULL, lease_until = NULL
+            WHERE tenant_id = @tenantId AND interaction_id = @interactionId AND claimed_by = @owner
+            """,
+            new
+            {
+                tenantId, interactionId, owner, status, attempts, lastError, noteId, now = time.GetUtcNow().ToUnixMs(),
+                notBefore = notBefore?.ToUnixMs(),
+            },
+            cancellationToken: cancellationToken)) > 0;
     }
 
     private sealed record JobRow(

@@ -1,113 +1,142 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
 using Microsoft.Extensions.Options;
-using SalesCoach.Coaching.Interactions;
-using SalesCoach.Coaching.Summaries;
-using SalesCoach.Content.Library;
-using SalesCoach.Crm;
-using SalesCoach.Crm.WriteBack;
-using CoachingSummary = SalesCoach.Coaching.Summaries.InteractionSummary;
 
 namespace SalesCoach.Api.Coaching.WriteBack;
 
 /// <summary>
-/// Writes completed interactions' summaries to their CRM records, one job at a time: a single consumer also means
-/// two runs of the same interaction never race (the CRM write-back finds and updates its own note on a repeat).
-/// Transient CRM failures are retried with doubling waits; the rest end the job as skipped or failed, with a reason.
+/// Writes completed interactions' summaries to their CRM records, one job at a time per replica. Replicas sharing a store
+/// take each job before running it (a lease, renewed while the run lasts), so a job runs on exactly one replica at a time;
+/// a replica that dies leaves its job to the others when its lease runs out, and the CRM write-back's own repeat check
+/// (it finds and updates its note) keeps a job run twice across such a crash from writing a second note.
 /// </summary>
 internal sealed class WriteBackWorker(
-    WriteBackQueue queue, WriteBackStore jobs, InteractionStore interactions, SummaryStore summaries, ContentStore library,
-    SummaryWriteBack writeBack, IOptions<WriteBackOptions> options, TimeProvider time, ILogger<WriteBackWorker> logger) : BackgroundService
+    WriteBackQueue queue, WriteBackStore jobs, IServiceScopeFactory scopes, IOptions<WriteBackOptions> options, TimeProvider time,
+    ILogger<WriteBackWorker> logger) : BackgroundService
 {
+    // Names this replica's claims: host, process and a random part, so two hosts in one process (tests) differ too.
+    private readonly string _owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    private CancellationToken _stopping;
+
+    private TimeSpan Lease => options.Value.LeaseDuration;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Jobs left pending by the last shutdown (or lost with the in-memory queue) start again here.
-        foreach (var (tenantId, interactionId) in await jobs.ListPendingAsync(stoppingToken))
+        _stopping = stoppingToken;
+        while (!stoppingToken.IsCancellationRequested)
         {
-            queue.Wake(tenantId, interactionId);
+            // Due jobs that no one holds: pending at start, left by a replica that died, retries another replica scheduled.
+            await GuardAsync("due jobs", async () =>
+            {
+                while (await jobs.ClaimNextDueAsync(_owner, Lease, stoppingToken) is { } job)
+                {
+                    await RunClaimedAsync(job, stoppingToken);
+                }
+            });
+            await ServeWakesUntilAsync(time.GetUtcNow() + options.Value.PollInterval, stoppingToken);
         }
+    }
 
-        await foreach (var (tenantId, interactionId) in queue.Reader.ReadAllAsync(stoppingToken))
+    /// <summary>Runs the jobs this replica is woken for (just queued here, or its own retries) until the next poll.</summary>
+    private async Task ServeWakesUntilAsync(DateTimeOffset pollAt, CancellationToken stoppingToken)
+    {
+        for (var left = pollAt - time.GetUtcNow(); left > TimeSpan.Zero; left = pollAt - time.GetUtcNow())
         {
+            using var poll = new CancellationTokenSource(left, time);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, poll.Token);
             try
             {
-                await RunAsync(tenantId, interactionId, stoppingToken);
+                if (!await queue.Reader.WaitToReadAsync(wait.Token))
+                {
+                    return;
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                // Storage trouble: the row stays pending and runs again at the next start or retry request.
-                logger.LogError(e, "Write-back of interaction {InteractionId} (tenant {TenantId}) could not run.", interactionId, tenantId);
+                return;
+            }
+
+            while (queue.Reader.TryRead(out var wake))
+            {
+                await GuardAsync(wake.InteractionId, async () =>
+                {
+                    if (await jobs.ClaimAsync(wake.TenantId, wake.InteractionId, _owner, Lease, stoppingToken) is { } job)
+                    {
+                        await RunClaimedAsync(job, stoppingToken);
+                    }
+                });
             }
         }
     }
 
-    private async Task RunAsync(string tenantId, string interactionId, CancellationToken cancellationToken)
+    private async Task GuardAsync(string what, Func<Task> work)
     {
-        var job = await jobs.GetAsync(tenantId, interactionId, cancellationToken);
-        if (job is not { Status: WriteBackStatus.Pending })
-        {
-            return;
-        }
-
-        var attempt = job.Attempts + 1;
-        var interaction = await interactions.FindAsync(tenantId, interactionId, cancellationToken);
-        var body = await summaries.ReadAsync(tenantId, interactionId, cancellationToken);
-        if (interaction is null || body is null)
-        {
-            await jobs.UpdateAsync(tenantId, interactionId, WriteBackStatus.Failed, attempt, "The interaction has no stored summary.", null, cancellationToken);
-            return;
-        }
-
-        var stored = JsonSerializer.Deserialize<CoachingSummary>(body, CoachingJson.Options)!;
-        var summary = SummaryMapping.ToCrm(interaction, stored, await ContentTitlesAsync(tenantId, stored.ContentUsed, cancellationToken));
         try
         {
-            var result = await writeBack.WriteAsync(summary, cancellationToken);
-            await (result is null
-                ? jobs.UpdateAsync(tenantId, interactionId, WriteBackStatus.Skipped, attempt, $"The tenant has no {job.Crm} connection.", null, cancellationToken)
-                : jobs.UpdateAsync(tenantId, interactionId, WriteBackStatus.Written, attempt, null, result.NoteId, cancellationToken));
+            await work();
         }
-        catch (CrmException e) when (e.Kind is CrmErrorKind.Throttled or CrmErrorKind.Unavailable && attempt < options.Value.MaxAttempts)
+        catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
         {
-            var delay = Backoff(attempt, e.RetryAfter);
-            await jobs.UpdateAsync(tenantId, interactionId, WriteBackStatus.Pending, attempt, Reason(e), null, cancellationToken);
-            logger.LogWarning("Write-back of {InteractionId} to {Crm}: {Kind}; attempt {Attempt} of {Max}, next in {Delay}.",
-                interactionId, job.Crm, e.Kind, attempt, options.Value.MaxAttempts, delay);
-            _ = WakeLaterAsync(tenantId, interactionId, delay, cancellationToken);
-        }
-        catch (CrmException e)
-        {
-            await jobs.UpdateAsync(tenantId, interactionId, WriteBackStatus.Failed, attempt, Reason(e), null, cancellationToken);
-            logger.LogWarning("Write-back of {InteractionId} to {Crm} failed: {Kind} {ErrorCode}.", interactionId, job.Crm, e.Kind, e.ErrorCode);
-        }
-        catch (Exception e) when (e is ValidationException or ArgumentException)
-        {
-            // The interaction's record reference or CRM cannot be written to as stored: retrying will not change that.
-            await jobs.UpdateAsync(tenantId, interactionId, WriteBackStatus.Failed, attempt, $"Not writable: {e.Message}", null, cancellationToken);
+            // Storage trouble: the row stays pending and is taken again once its lease (if any) runs out.
+            logger.LogError(e, "Write-back of {What} could not run.", what);
         }
     }
 
-    /// <summary>The note names the content a rep used by its title and link, as the library has them now.</summary>
-    private async Task<Dictionary<string, SummaryContent>> ContentTitlesAsync(string tenantId, IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    /// <summary>Runs a job this replica holds, renewing the hold until the run ends; stops the run if the job was lost.</summary>
+    private async Task RunClaimedAsync(WriteBackJob job, CancellationToken stoppingToken)
     {
-        var titles = new Dictionary<string, SummaryContent>(StringComparer.Ordinal);
-        foreach (var id in ids.Distinct())
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var hold = HoldAsync(job, run);
+        try
         {
-            if (await library.GetAsync(tenantId, id, cancellationToken) is { } item)
+            // A scope per job: the CRM clients it resolves are fresh typed HttpClients, not ones held for the host's life.
+            await using var scope = scopes.CreateAsyncScope();
+            var retryIn = await scope.ServiceProvider.GetRequiredService<WriteBackJobRunner>().RunAsync(job, _owner, run.Token);
+            if (retryIn is { } delay)
             {
-                titles[id] = new SummaryContent(item.Draft.Title, item.Draft.Url);
+                _ = WakeLaterAsync(job.TenantId, job.InteractionId, delay, stoppingToken);
             }
         }
-
-        return titles;
+        catch (OperationCanceledException) when (run.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            // The lease was lost (HoldAsync said so): the replica that took the job over runs it.
+        }
+        finally
+        {
+            await run.CancelAsync();
+            await hold;
+        }
     }
 
-    private TimeSpan Backoff(int attempt, TimeSpan? retryAfter)
+    private async Task HoldAsync(WriteBackJob job, CancellationTokenSource run)
     {
-        var settings = options.Value;
-        var doubled = settings.BaseDelay * Math.Pow(2, Math.Min(attempt - 1, 20));
-        var wait = retryAfter is { } server && server > doubled ? server : doubled;
-        return wait < settings.MaxDelay ? wait : settings.MaxDelay;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(Lease / 3, time, run.Token);
+                bool held;
+                try
+                {
+                    held = await jobs.RenewAsync(job.TenantId, job.InteractionId, _owner, Lease, run.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Could not renew the hold on the write-back of {InteractionId}; trying again.", job.InteractionId);
+                    continue;
+                }
+
+                if (!held)
+                {
+                    logger.LogWarning("The write-back of {InteractionId} was taken over by another replica after this one's lease ran out; "
+                        + "stopping this run.", job.InteractionId);
+                    await run.CancelAsync();
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The run ended.
+        }
     }
 
     private async Task WakeLaterAsync(string tenantId, string interactionId, TimeSpan delay, CancellationToken cancellationToken)
@@ -122,14 +151,4 @@ internal sealed class WriteBackWorker(
             // Shutting down: the row is still pending and is picked up at the next start.
         }
     }
-
-    /// <summary>What the status endpoint shows: the kind and the vendor's code, never a token or a request.</summary>
-    private static string Reason(CrmException e) => e.Kind switch
-    {
-        CrmErrorKind.SessionExpired =>
-            $"The rep's {e.Crm} session has expired or no token is stored: the rep opens SalesCoach in {e.Crm} again, then retry.",
-        _ => Truncate($"{e.Kind} ({e.ErrorCode ?? e.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no code"}): {e.Message}"),
-    };
-
-    private static string Truncate(string value) => value.Length <= 500 ? value : value[..500];
 }

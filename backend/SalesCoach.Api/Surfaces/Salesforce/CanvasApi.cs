@@ -68,10 +68,12 @@ public static class CanvasApi
                 frameAncestors);
         }
 
-        // The user's OAuth token, kept sealed so the after-call write-back can act as this user (never logged).
-        if (OAuthToken(result.Envelope) is { } oauthToken)
+        // The user's OAuth token, kept sealed so the after-call write-back can act as this user (never logged), and the
+        // refresh token when the connected app has the refresh_token scope, so the write-back can renew an expired session.
+        if (ClientToken(result.Envelope, "oauthToken") is { } oauthToken)
         {
-            await crmTokens.SaveAsync(connection.TenantId, CrmKinds.Salesforce, request.UserId, oauthToken, null, cancellationToken);
+            await crmTokens.SaveAsync(connection.TenantId, CrmKinds.Salesforce, request.UserId, oauthToken, null,
+                ClientToken(result.Envelope, "refreshToken"), cancellationToken);
         }
 
         var session = sessions.Mint(new SessionClaims(
@@ -79,9 +81,9 @@ public static class CanvasApi
         return AdapterPages.Html(StatusCodes.Status200OK, CanvasPage.Render(result.Envelope, session), frameAncestors);
     }
 
-    private static string? OAuthToken(System.Text.Json.JsonElement envelope) =>
+    private static string? ClientToken(System.Text.Json.JsonElement envelope, string name) =>
         envelope.ValueKind == System.Text.Json.JsonValueKind.Object
         && envelope.TryGetProperty("client", out var client) && client.ValueKind == System.Text.Json.JsonValueKind.Object
-        && client.TryGetProperty("oauthToken", out var token) && token.ValueKind == System.Text.Json.JsonValueKind.String
+        && client.TryGetProperty(name, out var token) && token.ValueKind == System.Text.Json.JsonValueKind.String
         && token.GetString() is { Length: > 0 and <= 4096 } value ? value : null;
 }
