@@ -3,6 +3,7 @@ using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Playbooks;
 using SalesCoach.Coaching.Signals;
 using SalesCoach.Coaching.Tips;
+using SalesCoach.Storage.Privacy;
 
 namespace SalesCoach.Coaching.Interactions;
 
@@ -11,6 +12,12 @@ public enum AppendStatus
     Appended,
     NotFound,
     Completed,
+
+    /// <summary>The customer refused consent on this interaction: nothing of it is processed or stored.</summary>
+    ConsentRefused,
+
+    /// <summary>The tenant requires consent and none is recorded on this interaction yet.</summary>
+    ConsentMissing,
 }
 
 public sealed record AppendResult(AppendStatus Status, IReadOnlyList<Tip> Tips, ConversationMetrics? Metrics, int Accepted);
@@ -19,10 +26,13 @@ public sealed record AppendResult(AppendStatus Status, IReadOnlyList<Tip> Tips, 
 /// The per-segment pipeline: redact, update metrics, classify, apply the playbook, then
 /// store segments, tips and events in one transaction and publish the events. Segments
 /// whose seq is already known are skipped (idempotent retries); late segments are folded
-/// into the metrics in seq order (see <see cref="MetricsTracker"/>).
+/// into the metrics in seq order (see <see cref="MetricsTracker"/>). Segments of an interaction
+/// whose customer refused consent, or that has none recorded while the tenant requires it, are
+/// refused before anything is looked at.
 /// </summary>
 public sealed class SegmentAppender(
-    LiveInteractions live, InteractionStore store, PlaybookStore playbooks, ISignalClassifier classifier, IInteractionEventBus bus)
+    LiveInteractions live, InteractionStore store, PlaybookStore playbooks, PrivacySettingsStore privacy, ISignalClassifier classifier,
+    IInteractionEventBus bus)
 {
     public async Task<AppendResult> AppendAsync(
         string tenantId, string interactionId, IReadOnlyList<SegmentInput> segments, CancellationToken cancellationToken = default)
@@ -34,12 +44,18 @@ public sealed class SegmentAppender(
         }
 
         var playbook = await playbooks.GetAsync(tenantId, cancellationToken);
+        var consentRequired = (await privacy.GetCachedAsync(tenantId, cancellationToken)).ConsentRequired;
         await state.Gate.WaitAsync(cancellationToken);
         try
         {
             if (state.Completed)
             {
                 return new AppendResult(AppendStatus.Completed, [], null, 0);
+            }
+
+            if (state.Consent == false || (state.Consent is null && consentRequired))
+            {
+                return new AppendResult(state.Consent == false ? AppendStatus.ConsentRefused : AppendStatus.ConsentMissing, [], null, 0);
             }
 
             try
