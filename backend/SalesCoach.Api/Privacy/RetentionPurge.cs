@@ -81,11 +81,14 @@ internal sealed class RetentionPurge(
             """, args with { limit = batchSize - ended.Count }, transaction, cancellationToken: cancellationToken))).AsList();
         await InteractionDeletion.DeleteAsync(connection, transaction, database.IsPostgres, tenantId, [.. ended, .. abandoned], deleted, cancellationToken);
 
-        // Engagement events outlive no interaction: those older than the cutoff go too, batch by batch.
+        // Engagement events older than the cutoff go too, batch by batch, unless they belong to an interaction still kept
+        // (they go with it); those of the interactions above went with them.
         var events = await connection.ExecuteAsync(new CommandDefinition(
             """
             DELETE FROM content_events WHERE tenant_id = @tenantId AND id IN (
-                SELECT id FROM content_events WHERE tenant_id = @tenantId AND at < @cutoff LIMIT @limit)
+                SELECT e.id FROM content_events e WHERE e.tenant_id = @tenantId AND e.at < @cutoff
+                  AND NOT EXISTS (SELECT 1 FROM coaching_interactions i WHERE i.tenant_id = e.tenant_id AND i.id = e.interaction_id)
+                LIMIT @limit)
             """, args, transaction, cancellationToken: cancellationToken));
         deleted.EngagementEvents += events;
         await transaction.CommitAsync(cancellationToken);
