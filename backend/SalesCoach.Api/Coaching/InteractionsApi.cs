@@ -88,7 +88,7 @@ public static class InteractionsApi
                 "The customer refused consent to recording and coaching on this interaction: its segments are neither processed nor stored.",
                 statusCode: StatusCodes.Status409Conflict, title: "Consent refused"),
             AppendStatus.ConsentMissing => TypedResults.Problem(
-                $"This tenant requires the customer's consent before a conversation is processed, and none is recorded on this interaction. " +
+                "This tenant requires the customer's consent before a conversation is processed, and none is recorded on this interaction. " +
                 $"Record it with PUT /api/v1/interactions/{id}/consent {{\"consent\": true}} (or create the interaction with \"consent\": true), " +
                 "then send the segments again. Nothing of these segments was stored.",
                 statusCode: StatusCodes.Status409Conflict, title: "Consent required"),

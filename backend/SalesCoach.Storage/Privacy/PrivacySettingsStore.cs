@@ -64,17 +64,15 @@ public sealed class PrivacySettingsStore(SqlDatabase database, TimeProvider time
     public async Task<IReadOnlyList<(string TenantId, int RetentionDays)>> ListRetentionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string TenantId, long? Saved, long? Days)>(new CommandDefinition(
+        // No settings row: the default period. A row with no period: retention is off.
+        var rows = await connection.QueryAsync<(string TenantId, long Days)>(new CommandDefinition(
             """
-            SELECT t.id, p.consent_required, p.retention_days FROM tenants t
-            LEFT JOIN privacy_settings p ON p.tenant_id = t.id ORDER BY t.id
-            """, cancellationToken: cancellationToken));
-        return
-        [
-            .. rows.Select(r => (r.TenantId, Days: r.Saved is null ? PrivacySettings.DefaultRetentionDays : (int?)r.Days))
-                .Where(r => r.Days is not null)
-                .Select(r => (r.TenantId, r.Days!.Value)),
-        ];
+            SELECT t.id, COALESCE(p.retention_days, @defaultDays) FROM tenants t
+            LEFT JOIN privacy_settings p ON p.tenant_id = t.id
+            WHERE p.tenant_id IS NULL OR p.retention_days IS NOT NULL
+            ORDER BY t.id
+            """, new { defaultDays = (long)PrivacySettings.DefaultRetentionDays }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => (r.TenantId, (int)r.Days))];
     }
 
     private PrivacySettings Remember(string tenantId, PrivacySettings settings)
