@@ -3,6 +3,7 @@ using SalesCoach.Api.Auth;
 using SalesCoach.Api.Coaching;
 using SalesCoach.Api.Content;
 using SalesCoach.Api.Infrastructure;
+using SalesCoach.Api.Privacy;
 using SalesCoach.Api.Surfaces;
 using SalesCoach.Crm;
 using SalesCoach.Inference;
@@ -16,6 +17,7 @@ builder.Services.AddCrm();
 builder.Services.AddInference();
 builder.Services.AddCoaching();
 builder.Services.AddContent();
+builder.Services.AddPrivacy();
 builder.Services.AddSurfaces();
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ app.MapConnectionsApi();
 app.MapAuditApi();
 app.MapCoachingApi();
 app.MapContentApi();
+app.MapPrivacyApi();
 app.MapSurfaces();
 
 app.Run();

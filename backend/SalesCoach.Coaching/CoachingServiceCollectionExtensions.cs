@@ -26,6 +26,7 @@ public static class CoachingServiceCollectionExtensions
         services.AddSingleton<PlaybookStore>();
         services.AddSingleton<LiveInteractions>();
         services.AddSingleton<SegmentAppender>();
+        services.AddSingleton<InteractionConsent>();
         services.AddSingleton<InteractionCompleter>();
         services.AddSingleton<IInteractionContentEvents, InteractionContentEvents>();
         services.AddInteractionMessaging();

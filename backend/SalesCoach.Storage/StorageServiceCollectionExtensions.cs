@@ -5,13 +5,14 @@ using Microsoft.Extensions.Hosting;
 using SalesCoach.Storage.Database;
 using SalesCoach.Storage.Encryption;
 using SalesCoach.Storage.Migrations;
+using SalesCoach.Storage.Privacy;
 using SalesCoach.Storage.Tenants;
 
 namespace SalesCoach.Storage;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>The store chosen by <c>Storage:Provider</c>, its migrations, tenants and CRM connections.</summary>
+    /// <summary>The store chosen by <c>Storage:Provider</c>, its migrations, tenants, CRM connections and privacy settings.</summary>
     public static IServiceCollection AddStorage(this IServiceCollection services)
     {
         services.AddOptions<StorageOptions>()
@@ -25,6 +26,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TenantStore>();
         services.AddSingleton<CrmConnectionStore>();
         services.AddSingleton<AuditLog>();
+        services.AddMigrations<PrivacyMigrations>();
+        services.AddSingleton<PrivacySettingsStore>();
         services.AddOptions<EncryptionOptions>().BindConfiguration(EncryptionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => FieldProtector.FromOptions(
             sp.GetRequiredService<IOptions<EncryptionOptions>>().Value,

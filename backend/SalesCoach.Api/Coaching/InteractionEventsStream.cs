@@ -101,8 +101,9 @@ internal static class InteractionEventsStream
                 yield break;
             }
 
-            if (e.Id <= lastEventId)
+            if (e.Type == InteractionEventTypes.Changed || e.Id <= lastEventId)
             {
+                // A change notice is for replicas' live state, not for clients.
                 continue;
             }
 

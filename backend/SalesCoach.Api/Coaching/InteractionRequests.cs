@@ -11,7 +11,13 @@ public sealed record CreateInteractionRequest(
     [property: Required, StringLength(200, MinimumLength = 1)] string RecordId,
     [property: Required, StringLength(200, MinimumLength = 1)] string RepId,
     [property: Required, AllowedValues("en", "es", "fr", "de", "zh")] string Language,
-    [property: Required, AllowedValues("call", "meeting", "chat", "email")] string Channel);
+    [property: Required, AllowedValues("call", "meeting", "chat", "email")] string Channel,
+    bool? Consent = null);
+
+/// <summary>The customer's answer to "may we record and coach this conversation?": true, or false for a refusal.</summary>
+public sealed record ConsentRequest([property: Required] bool? Consent);
+
+public sealed record ConsentResponse(string Id, bool? Consent, DateTimeOffset? ConsentAt);
 
 public sealed record AppendSegmentsRequest(
     [property: Required, MinLength(1), MaxLength(SegmentLimits.MaxSegmentsPerCall)] SegmentRequest[] Segments);
@@ -41,14 +47,14 @@ public static class SegmentLimits
 
 public sealed record InteractionResponse(
     string Id, string Crm, string RecordType, string RecordId, string RepId, string Language, string Channel,
-    string Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, ConversationMetrics? Metrics);
+    string Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, ConversationMetrics? Metrics, bool? Consent, DateTimeOffset? ConsentAt);
 
 public sealed record AppendSegmentsResponse(IReadOnlyList<SalesCoach.Coaching.Tips.Tip> Tips, ConversationMetrics Metrics);
 
 internal static class InteractionMapping
 {
     public static InteractionResponse ToResponse(this Interaction i, ConversationMetrics? metrics) =>
-        new(i.Id, i.Crm, i.RecordType, i.RecordId, i.RepId, i.Language, i.Channel, i.Status, i.CreatedAt, i.CompletedAt, metrics);
+        new(i.Id, i.Crm, i.RecordType, i.RecordId, i.RepId, i.Language, i.Channel, i.Status, i.CreatedAt, i.CompletedAt, metrics, i.Consent, i.ConsentAt);
 
     /// <summary>The checks that span fields or segments, which attributes cannot express.</summary>
     public static Dictionary<string, string[]> CheckSequence(SegmentRequest[] segments)

@@ -8,7 +8,7 @@ using SalesCoach.Coaching.Summaries;
 
 namespace SalesCoach.Api.Coaching;
 
-/// <summary>Live interactions: create, append transcript segments, stream events, complete, read, tip feedback.</summary>
+/// <summary>Live interactions: create, record consent, append transcript segments, stream events, complete, read, tip feedback.</summary>
 public static class InteractionsApi
 {
     public static RouteGroupBuilder MapInteractionsApi(this IEndpointRouteBuilder app)
@@ -18,6 +18,7 @@ public static class InteractionsApi
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/segments", AppendSegmentsAsync);
         group.MapGet("/{id}/events", InteractionEventsStream.OpenAsync);
+        group.MapPut("/{id}/consent", RecordConsentAsync);
         group.MapPost("/{id}/complete", CompleteAsync);
         group.MapGet("/{id}/summary", GetSummaryAsync);
         group.MapPost("/{id}/tips/{tipId}/events", TipFeedbackApi.PostAsync);
@@ -32,7 +33,7 @@ public static class InteractionsApi
         // says, and the write-back acts with that user's stored CRM token.
         var repId = caller.Via.StartsWith("session:", StringComparison.Ordinal) ? caller.UserId : request.RepId.Trim();
         var interaction = await live.CreateAsync(caller.RequireTenant(), new NewInteraction(
-            request.Crm, request.RecordType.Trim(), request.RecordId.Trim(), repId, request.Language, request.Channel), cancellationToken);
+            request.Crm, request.RecordType.Trim(), request.RecordId.Trim(), repId, request.Language, request.Channel, request.Consent), cancellationToken);
         return TypedResults.Created($"/api/v1/interactions/{interaction.Id}", interaction.ToResponse(null));
     }
 
@@ -83,8 +84,32 @@ public static class InteractionsApi
         {
             AppendStatus.NotFound => TypedResults.NotFound(),
             AppendStatus.Completed => TypedResults.Problem("The interaction is completed; it takes no more segments.", statusCode: StatusCodes.Status409Conflict, title: "Interaction completed"),
+            AppendStatus.ConsentRefused => TypedResults.Problem(
+                "The customer refused consent to recording and coaching on this interaction: its segments are neither processed nor stored.",
+                statusCode: StatusCodes.Status409Conflict, title: "Consent refused"),
+            AppendStatus.ConsentMissing => TypedResults.Problem(
+                "This tenant requires the customer's consent before a conversation is processed, and none is recorded on this interaction. " +
+                $"Record it with PUT /api/v1/interactions/{id}/consent {{\"consent\": true}} (or create the interaction with \"consent\": true), " +
+                "then send the segments again. Nothing of these segments was stored.",
+                statusCode: StatusCodes.Status409Conflict, title: "Consent required"),
             _ => TypedResults.Ok(new AppendSegmentsResponse(result.Tips, result.Metrics!)),
         };
+    }
+
+    /// <summary>Consent given or refused during the call; a completed interaction's consent no longer changes (409).</summary>
+    private static async Task<Results<Ok<ConsentResponse>, NotFound, ProblemHttpResult>> RecordConsentAsync(
+        string id, ConsentRequest request, HttpContext context, InteractionConsent consent, InteractionStore store, CancellationToken cancellationToken)
+    {
+        var tenantId = context.GetCaller().RequireTenant();
+        var result = await consent.RecordAsync(tenantId, id, request.Consent!.Value, cancellationToken);
+        if (result == ConsentResult.Completed)
+        {
+            return TypedResults.Problem("The interaction is completed; its consent is as it was recorded.", statusCode: StatusCodes.Status409Conflict,
+                title: "Interaction completed");
+        }
+
+        var interaction = result == ConsentResult.Recorded ? await store.FindAsync(tenantId, id, cancellationToken) : null;
+        return interaction is null ? TypedResults.NotFound() : TypedResults.Ok(new ConsentResponse(interaction.Id, interaction.Consent, interaction.ConsentAt));
     }
 
     private static async Task<Results<ContentHttpResult, NotFound>> CompleteAsync(

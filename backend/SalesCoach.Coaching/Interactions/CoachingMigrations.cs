@@ -2,7 +2,7 @@ using SalesCoach.Storage.Migrations;
 
 namespace SalesCoach.Coaching.Interactions;
 
-/// <summary>Module "coaching": interactions, their (redacted) segments, tips, event log, summaries, playbooks, tip feedback.</summary>
+/// <summary>Module "coaching": interactions (with the customer's consent), their (redacted) segments, tips, event log, summaries, playbooks, tip feedback.</summary>
 public sealed class CoachingMigrations : IMigrationSource
 {
     public string Module => "coaching";
@@ -93,6 +93,14 @@ public sealed class CoachingMigrations : IMigrationSource
                 PRIMARY KEY (tenant_id, interaction_id, tip_id, rep_id)
             );
             CREATE INDEX ix_coaching_created ON coaching_interactions (tenant_id, created_at);
+            """),
+        new(3, "consent per interaction; indexes for subject requests and retention",
+            """
+            ALTER TABLE coaching_interactions ADD COLUMN consent BIGINT NULL;
+            ALTER TABLE coaching_interactions ADD COLUMN consent_at BIGINT NULL;
+            CREATE INDEX ix_coaching_interactions_subject_record ON coaching_interactions (tenant_id, record_id);
+            CREATE INDEX ix_coaching_interactions_subject_rep ON coaching_interactions (tenant_id, rep_id);
+            CREATE INDEX ix_coaching_interactions_completed ON coaching_interactions (tenant_id, completed_at);
             """),
     ];
 }

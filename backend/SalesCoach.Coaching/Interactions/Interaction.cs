@@ -22,9 +22,13 @@ public sealed record Interaction(
     string Channel,
     string Status,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt);
+    DateTimeOffset? CompletedAt,
+    bool? Consent = null,
+    DateTimeOffset? ConsentAt = null);
 
-public sealed record NewInteraction(string Crm, string RecordType, string RecordId, string RepId, string Language, string Channel);
+/// <param name="Consent">Whether the customer consented to recording and coaching: true, false (refused), or null (not asked yet).</param>
+public sealed record NewInteraction(
+    string Crm, string RecordType, string RecordId, string RepId, string Language, string Channel, bool? Consent = null);
 
 /// <summary>A stored segment: text already redacted, signals as the classifier and rules saw them.</summary>
 public sealed record StoredSegment(long Seq, string Speaker, string Text, long StartMs, long EndMs, string SignalsJson);
@@ -38,6 +42,12 @@ public static class InteractionEventTypes
     public const string Metrics = "metrics";
     public const string Content = "content";
 
-    /// <summary>Internal only: tells open streams the interaction completed; never written to a client.</summary>
+    /// <summary>Internal only: tells open streams the interaction completed (or was deleted); never written to a client.</summary>
     public const string Completed = "completed";
+
+    /// <summary>
+    /// Internal only: the stored interaction changed outside an append (its consent), so replicas holding its live state
+    /// drop it and read it again; never written to a client or to the log.
+    /// </summary>
+    public const string Changed = "changed";
 }

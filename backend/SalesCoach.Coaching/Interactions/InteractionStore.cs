@@ -21,9 +21,12 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
     }
 
     /// <summary>A new live interaction with a fresh id, not stored yet (<see cref="InsertAsync"/> stores it).</summary>
-    public Interaction New(string tenantId, NewInteraction request) =>
-        new(tenantId, Guid.NewGuid().ToString("N"), request.Crm, request.RecordType, request.RecordId,
-            request.RepId, request.Language, request.Channel, InteractionStatus.Live, time.GetUtcNow(), null);
+    public Interaction New(string tenantId, NewInteraction request)
+    {
+        var now = time.GetUtcNow();
+        return new(tenantId, Guid.NewGuid().ToString("N"), request.Crm, request.RecordType, request.RecordId,
+            request.RepId, request.Language, request.Channel, InteractionStatus.Live, now, null, request.Consent, request.Consent is null ? null : now);
+    }
 
     public async Task InsertAsync(Interaction interaction, CancellationToken cancellationToken = default)
     {
@@ -31,13 +34,14 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO coaching_interactions (tenant_id, id, crm, record_type, record_id, rep_id, language, channel, status, created_at)
-            VALUES (@TenantId, @Id, @Crm, @RecordType, @RecordId, @RepId, @Language, @Channel, @Status, @at)
+            INSERT INTO coaching_interactions (tenant_id, id, crm, record_type, record_id, rep_id, language, channel, status, created_at, consent, consent_at)
+            VALUES (@TenantId, @Id, @Crm, @RecordType, @RecordId, @RepId, @Language, @Channel, @Status, @at, @consent, @consentAt)
             """,
             new
             {
                 interaction.TenantId, interaction.Id, interaction.Crm, interaction.RecordType, interaction.RecordId,
                 interaction.RepId, interaction.Language, interaction.Channel, interaction.Status, at = interaction.CreatedAt.ToUnixMs(),
+                consent = ConsentValue(interaction.Consent), consentAt = interaction.ConsentAt?.ToUnixMs(),
             }, cancellationToken: cancellationToken));
     }
 
@@ -47,10 +51,24 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
         var row = await connection.QuerySingleOrDefaultAsync<InteractionRow>(new CommandDefinition(
             """
             SELECT tenant_id AS TenantId, id AS Id, crm AS Crm, record_type AS RecordType, record_id AS RecordId, rep_id AS RepId,
-                   language AS Language, channel AS Channel, status AS Status, created_at AS CreatedAt, completed_at AS CompletedAt
+                   language AS Language, channel AS Channel, status AS Status, created_at AS CreatedAt, completed_at AS CompletedAt,
+                   consent AS Consent, consent_at AS ConsentAt
             FROM coaching_interactions WHERE tenant_id = @tenantId AND id = @id
             """, new { tenantId, id }, cancellationToken: cancellationToken));
         return row?.ToInteraction();
+    }
+
+    /// <summary>Records the customer's consent (or its refusal) on a live interaction; false when there is no such live interaction.</summary>
+    public async Task<bool> RecordConsentAsync(string tenantId, string id, bool consent, CancellationToken cancellationToken = default)
+    {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE coaching_interactions SET consent = @consent, consent_at = @at
+            WHERE tenant_id = @tenantId AND id = @id AND status = 'live'
+            """, new { tenantId, id, consent = ConsentValue(consent), at = time.GetUtcNow().ToUnixMs() }, cancellationToken: cancellationToken));
+        return changed > 0;
     }
 
     public async Task<List<StoredSegment>> LoadSegmentsAsync(string tenantId, string interactionId, CancellationToken cancellationToken = default)
@@ -127,12 +145,16 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
         return rows.AsList();
     }
 
+    /// <summary>Consent as stored: 1 given, 0 refused, NULL not recorded.</summary>
+    private static long? ConsentValue(bool? consent) => consent is { } given ? (given ? 1 : 0) : null;
+
     private sealed record InteractionRow(
         string TenantId, string Id, string Crm, string RecordType, string RecordId, string RepId,
-        string Language, string Channel, string Status, long CreatedAt, long? CompletedAt)
+        string Language, string Channel, string Status, long CreatedAt, long? CompletedAt, long? Consent, long? ConsentAt)
     {
         public Interaction ToInteraction() => new(TenantId, Id, Crm, RecordType, RecordId, RepId, Language, Channel, Status,
-            UnixTime.FromUnixMs(CreatedAt), CompletedAt is { } done ? UnixTime.FromUnixMs(done) : null);
+            UnixTime.FromUnixMs(CreatedAt), CompletedAt is { } done ? UnixTime.FromUnixMs(done) : null,
+            Consent is { } given ? given != 0 : null, ConsentAt is { } at ? UnixTime.FromUnixMs(at) : null);
     }
 }
 

@@ -20,6 +20,9 @@ public sealed class LiveInteraction(Interaction interaction, long lastEventId)
     /// </summary>
     public bool Evicted => _evicted;
 
+    /// <summary>The customer's consent as last recorded (it can change during the call, under <see cref="Gate"/>).</summary>
+    public bool? Consent { get; set; } = interaction.Consent;
+
     public SemaphoreSlim Gate { get; } = new(1, 1);
 
     public MetricsTracker Metrics { get; } = new();

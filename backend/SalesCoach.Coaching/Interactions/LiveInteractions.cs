@@ -103,6 +103,25 @@ public sealed class LiveInteractions(InteractionStore store, TimeProvider time, 
         }
     }
 
+    /// <summary>
+    /// After an interaction was deleted from the store (erasure, retention purge): an append already holding its state
+    /// finishes first or then finds it completed, the state is dropped, and open streams end, here and on other replicas
+    /// (which drop their state too). A call after this reads the store and finds nothing.
+    /// </summary>
+    public async Task ForgetDeletedAsync(string tenantId, string interactionId)
+    {
+        var key = (tenantId, interactionId);
+        if (_live.TryGetValue(key, out var state))
+        {
+            await state.Gate.WaitAsync();
+            state.Completed = true;
+            state.Gate.Release();
+            Remove(key);
+        }
+
+        bus.Publish(tenantId, interactionId, [new InteractionEvent(tenantId, interactionId, long.MaxValue, InteractionEventTypes.Completed, "{}")]);
+    }
+
     private void Remove((string TenantId, string InteractionId) key)
     {
         if (_live.TryRemove(key, out var removed))

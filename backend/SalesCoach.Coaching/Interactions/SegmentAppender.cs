@@ -4,6 +4,7 @@ using SalesCoach.Coaching.Playbooks;
 using SalesCoach.Coaching.Signals;
 using SalesCoach.Coaching.Tips;
 using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Privacy;
 using SalesCoach.Storage.Signals;
 
 namespace SalesCoach.Coaching.Interactions;
@@ -13,6 +14,12 @@ public enum AppendStatus
     Appended,
     NotFound,
     Completed,
+
+    /// <summary>The customer refused consent on this interaction: nothing of it is processed or stored.</summary>
+    ConsentRefused,
+
+    /// <summary>The tenant requires consent and none is recorded on this interaction yet.</summary>
+    ConsentMissing,
 }
 
 public sealed record AppendResult(AppendStatus Status, IReadOnlyList<Tip> Tips, ConversationMetrics? Metrics, int Accepted);
@@ -21,7 +28,9 @@ public sealed record AppendResult(AppendStatus Status, IReadOnlyList<Tip> Tips, 
 /// The per-segment pipeline: redact, update metrics, classify, apply the playbook, then
 /// store segments, tips and events in one transaction and publish the events. Segments
 /// whose seq is already known are skipped (idempotent retries); late segments are folded
-/// into the metrics in seq order (see <see cref="MetricsTracker"/>).
+/// into the metrics in seq order (see <see cref="MetricsTracker"/>). Segments of an interaction
+/// whose customer refused consent, or that has none recorded while the tenant requires it, are
+/// refused before anything is looked at.
 /// </summary>
 /// <remarks>
 /// With several replicas, another one may have appended to the interaction since this replica's state was built (its
@@ -30,7 +39,8 @@ public sealed record AppendResult(AppendStatus Status, IReadOnlyList<Tip> Tips, 
 /// the store, which holds the other replica's segments, tips and events: the caller gets its answer, not an error.
 /// </remarks>
 public sealed class SegmentAppender(
-    LiveInteractions live, InteractionStore store, PlaybookStore playbooks, ISignalClassifier classifier, IInteractionEventBus bus)
+    LiveInteractions live, InteractionStore store, PlaybookStore playbooks, PrivacySettingsStore privacy, ISignalClassifier classifier,
+    IInteractionEventBus bus)
 {
     /// <summary>Runs of one append: the first, then rebuilds after another replica took its event ids (or evicted the state it waited for).</summary>
     internal const int MaxRuns = 4;
@@ -39,11 +49,14 @@ public sealed class SegmentAppender(
         string tenantId, string interactionId, IReadOnlyList<SegmentInput> segments, CancellationToken cancellationToken = default)
     {
         ActivePlaybook? playbook = null;
+        var consentRequired = (await privacy.GetCachedAsync(tenantId, cancellationToken)).ConsentRequired;
         return await UnderGateAsync(
             tenantId, interactionId,
             new AppendResult(AppendStatus.NotFound, [], null, 0),
             new AppendResult(AppendStatus.Completed, [], null, 0),
-            async state => await AppendLockedAsync(state, playbook ??= await playbooks.GetAsync(tenantId, cancellationToken), segments, cancellationToken),
+            async state => state.Consent == false || (state.Consent is null && consentRequired)
+                ? new AppendResult(state.Consent == false ? AppendStatus.ConsentRefused : AppendStatus.ConsentMissing, [], null, 0)
+                : await AppendLockedAsync(state, playbook ??= await playbooks.GetAsync(tenantId, cancellationToken), segments, cancellationToken),
             cancellationToken);
     }
 

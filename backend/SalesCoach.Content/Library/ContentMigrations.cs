@@ -14,6 +14,12 @@ public sealed class ContentMigrations : IMigrationSource
     [
         new(1, "content items, versions and search", Items + Sqlite, Items + Postgres),
         new(2, "engagement events, stats and deal outcomes", Engagement),
+        new(3, "engagement events by interaction, record and rep (subject export, erasure, retention)",
+            """
+            CREATE INDEX ix_content_events_interaction ON content_events (tenant_id, interaction_id);
+            CREATE INDEX ix_content_events_record ON content_events (tenant_id, record_id);
+            CREATE INDEX ix_content_events_rep ON content_events (tenant_id, rep_id);
+            """),
     ];
 
     private const string Items =

@@ -97,6 +97,15 @@ public sealed class SqlDatabase : IAsyncDisposable
     }
 
     /// <summary>
+    /// A read-only transaction whose reads all see the store as it was at one moment (PostgreSQL's repeatable read; a
+    /// deferred SQLite transaction, which in WAL mode reads one snapshot and takes no write lock). Pass it to every command.
+    /// </summary>
+    public static async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        connection is SqliteConnection sqlite
+            ? sqlite.BeginTransaction(deferred: true)
+            : await connection.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, cancellationToken);
+
+    /// <summary>
     /// Taken around every write (a write transaction, or a lone write statement) and released by disposing it. SQLite
     /// has one writer at a time: queueing here costs microseconds, while writers colliding inside SQLite cost busy waits
     /// (sleeps of 1 to 100 ms, counted in <see cref="SqliteBusyWaits"/>) on blocked threads. Nothing on PostgreSQL, whose writers lock

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Dapper;
 using SalesCoach.Storage.Database;
 
@@ -8,15 +9,24 @@ public sealed record AuditEntry(string Id, string TenantId, string Actor, string
 /// <summary>Who did what among admin actions. Details never hold secrets.</summary>
 public sealed class AuditLog(SqlDatabase database, TimeProvider time)
 {
+    private const string Insert = "INSERT INTO audit_log (id, tenant_id, actor, action, detail, at) VALUES (@id, @tenantId, @actor, @action, @detail, @at)";
+
     public async Task RecordAsync(string tenantId, string actor, string action, string? detail, CancellationToken cancellationToken = default)
     {
         using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO audit_log (id, tenant_id, actor, action, detail, at) VALUES (@id, @tenantId, @actor, @action, @detail, @at)",
-            new { id = SortableId.New(time), tenantId, actor, action, detail, at = time.GetUtcNow().ToUnixMs() },
+            Insert, new { id = SortableId.New(time), tenantId, actor, action, detail, at = time.GetUtcNow().ToUnixMs() },
             cancellationToken: cancellationToken));
     }
+
+    /// <summary>Records inside the caller's write transaction, so the entry commits with what it describes, or neither does.</summary>
+    public async Task RecordAsync(
+        DbConnection connection, DbTransaction transaction, string tenantId, string actor, string action, string? detail,
+        CancellationToken cancellationToken = default) =>
+        await connection.ExecuteAsync(new CommandDefinition(
+            Insert, new { id = SortableId.New(time), tenantId, actor, action, detail, at = time.GetUtcNow().ToUnixMs() },
+            transaction, cancellationToken: cancellationToken));
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string tenantId, int limit, CancellationToken cancellationToken = default)
     {

@@ -206,4 +206,38 @@ public class ScaleOutTests
         var summary = await completed.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(turn * 2, summary.GetProperty("metrics").GetProperty("segments").GetInt64());
     }
+
+    [Fact]
+    public async Task Consent_WithdrawnThroughReplicaB_ReplicaAHoldingTheCallRefusesItsNextSegments()
+    {
+        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations());
+        await using var a = CoachingApiFactory.Start(store, settings: RabbitSettings());
+        await using var b = CoachingApiFactory.Start(store, settings: RabbitSettings());
+        var (tenantId, clientA) = await a.NewTenantClientAsync();
+        var clientB = ClientOn(b, clientA);
+        await WaitReadyAsync(clientA);
+        await WaitReadyAsync(clientB);
+        var id = await clientA.CreateInteractionAsync(
+            new { crm = "hubspot", recordType = "deal", recordId = "42", repId = "rep-1", language = "en", channel = "call", consent = true });
+        // A holds the call's live state, consent included, from here on.
+        await PostTurnAsync(clientA, id, 1);
+
+        Assert.Equal(HttpStatusCode.OK, (await clientB.PutAsJsonAsync($"/api/v1/interactions/{id}/consent", new { consent = false })).StatusCode);
+
+        // The notice travels through the broker: a post on A that beats it still counts as before the withdrawal. After
+        // it, A has dropped its copy, and the store's answer refuses.
+        var watch = Stopwatch.StartNew();
+        var turn = 2L;
+        HttpResponseMessage response;
+        while ((response = await clientA.PostSegmentsAsync(id, Turn(turn++))).StatusCode == HttpStatusCode.OK)
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "Replica A kept accepting segments after consent was withdrawn on B.");
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        var stored = await a.CountAsync("coaching_segments", tenantId);
+        Assert.Equal(HttpStatusCode.Conflict, (await clientB.PostSegmentsAsync(id, Turn(turn))).StatusCode);
+        Assert.Equal(stored, await a.CountAsync("coaching_segments", tenantId));
+    }
 }

@@ -8,6 +8,7 @@ using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Playbooks;
 using SalesCoach.Coaching.Tests.Fakes;
 using SalesCoach.Storage.Database;
+using SalesCoach.Storage.Privacy;
 using SalesCoach.TestSupport;
 
 namespace SalesCoach.Coaching.Tests.Interactions;
@@ -19,7 +20,7 @@ public class LiveInteractionsTests
     [Theory, ClassData(typeof(BothStores))]
     public async Task Append_FirstSegmentOfAnInteractionCreatedHere_ReadsNothingFromTheStore_RestartRebuilds(StorageProvider provider)
     {
-        await using var store = await TestStore.CreateAsync(provider, new CoachingMigrations());
+        await using var store = await TestStore.CreateAsync(provider, new CoachingMigrations(), PrivacySchema.Source);
         var interactions = new InteractionStore(store.Database, TestProtector.New(), TimeProvider.System);
         var bus = new InProcessInteractionEventBus();
         var live = new LiveInteractions(interactions, TimeProvider.System, bus);
@@ -80,7 +81,7 @@ public class LiveInteractionsTests
     [Fact]
     public async Task Create_WithABusAcrossReplicas_WatchesAtOnce_SoAnotherReplicasAppendDropsTheState()
     {
-        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations());
+        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations(), PrivacySchema.Source);
         var interactions = new InteractionStore(store.Database, TestProtector.New(), TimeProvider.System);
         await using var here = await StartBusAsync();
         await using var otherReplica = await StartBusAsync();
@@ -100,7 +101,7 @@ public class LiveInteractionsTests
     [InlineData(true)]
     public async Task Load_StaleNoticeWhileReading_RepeatsTheReadOnlyForThatInteraction(bool noticeForTheLoadedOne)
     {
-        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations());
+        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations(), PrivacySchema.Source);
         var interactions = new InteractionStore(store.Database, TestProtector.New(), TimeProvider.System);
         await using var here = await StartBusAsync();
         await using var otherReplica = await StartBusAsync();
@@ -164,7 +165,8 @@ public class LiveInteractionsTests
     }
 
     private static SegmentAppender Appender(LiveInteractions live, InteractionStore interactions, SqlDatabase database, IInteractionEventBus bus) =>
-        new(live, interactions, new PlaybookStore(database, TimeProvider.System), new KeywordSignalClassifier(), bus);
+        new(live, interactions, new PlaybookStore(database, TimeProvider.System), new PrivacySettingsStore(database, TimeProvider.System),
+            new KeywordSignalClassifier(), bus);
 
     private static SegmentInput Segment(long seq, string text) => new(seq, "customer", text, seq * 5_000, seq * 5_000 + 3_000);
 }

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SalesCoach.Api.Tests.Coaching;
+using SalesCoach.Api.Tests.Infrastructure;
+using SalesCoach.Storage.Database;
+using SalesCoach.TestSupport;
+using static SalesCoach.Api.Tests.Coaching.CoachingClient;
+
+namespace SalesCoach.Api.Tests.Privacy;
+
+/// <summary>Consent per interaction and the tenant's "consent required" setting, through the real host on both stores.</summary>
+public class ConsentTests
+{
+    private static readonly object[] Conversation =
+    [
+        Segment(1, "rep", "Thanks for joining, shall we start?", 0, 3_000),
+        Segment(2, "customer", "Sure, but it looks too expensive.", 4_000, 7_000),
+    ];
+
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task Append_ConsentRequiredAndNoneRecorded_RefusedWithAProblemAndNothingStored_UntilConsentIsGiven(StorageProvider provider)
+    {
+        await using var host = await PrivacyHost.StartAsync(provider);
+        var (tenantId, admin) = await host.NewTenantAsync();
+        await RequireConsentAsync(admin);
+        var id = await admin.CreateInteractionAsync(Footprint.Call("contact-1", "rep-1"));
+        await using var stream = await SseReader.OpenAsync(admin, id);
+
+        var refused = await admin.PostSegmentsAsync(id, Conversation);
+
+        var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal("Consent required", problem.GetProperty("title").GetString());
+        Assert.Contains($"/api/v1/interactions/{id}/consent", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        await AssertNothingStoredAsync(host, tenantId);
+
+        var recorded = await admin.PutAsJsonAsync($"/api/v1/interactions/{id}/consent", new { consent = true });
+        Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
+        var consent = await recorded.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(consent.GetProperty("consent").GetBoolean());
+        Assert.Equal(PrivacyHost.Start, consent.GetProperty("consentAt").GetDateTimeOffset());
+
+        var accepted = await admin.PostSegmentsAsync(id, Conversation);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(2, await host.CountAsync("coaching_segments", tenantId));
+        // The stream carries the tip and the metrics of the accepted append, and never the consent change.
+        var events = await stream.ReadAsync(2);
+        Assert.Equal(["tip", "metrics"], events.Select(e => e.EventType));
+        var interaction = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/interactions/{id}");
+        Assert.True(interaction.GetProperty("consent").GetBoolean());
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task Append_CustomerRefused_RefusedEvenWhereConsentIsNotRequired(StorageProvider provider)
+    {
+        await using var host = await PrivacyHost.StartAsync(provider);
+        var (tenantId, admin) = await host.NewTenantAsync();
+        var id = await admin.CreateInteractionAsync(Footprint.Call("contact-1", "rep-1", consent: false));
+
+        var refused = await admin.PostSegmentsAsync(id, Conversation);
+
+        var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict);
+        Assert.Equal("Consent refused", problem.GetProperty("title").GetString());
+        await AssertNothingStoredAsync(host, tenantId);
+        Assert.False((await admin.GetFromJsonAsync<JsonElement>($"/api/v1/interactions/{id}")).GetProperty("consent").GetBoolean());
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task Append_NoConsentFieldAndTheDefaultSettings_WorksAsBefore(StorageProvider provider)
+    {
+        await using var host = await PrivacyHost.StartAsync(provider);
+        var (tenantId, admin) = await host.NewTenantAsync();
+        // What the adapters, the sandbox and the replay CLI send: no consent field.
+        var id = await admin.CreateInteractionAsync(new { crm = "hubspot", recordType = "deal", recordId = "42", repId = "rep-1", language = "en", channel = "call" });
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostSegmentsAsync(id, Conversation)).StatusCode);
+
+        Assert.Equal(2, await host.CountAsync("coaching_segments", tenantId));
+        var interaction = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/interactions/{id}");
+        Assert.Equal(JsonValueKind.Null, interaction.GetProperty("consent").ValueKind);
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task RecordConsent_WithdrawnDuringTheCall_LaterSegmentsRefusedEarlierOnesKept(StorageProvider provider)
+    {
+        await using var host = await PrivacyHost.StartAsync(provider);
+        var (tenantId, admin) = await host.NewTenantAsync();
+        var id = await admin.CreateInteractionAsync(Footprint.Call("contact-1", "rep-1", consent: true));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostSegmentsAsync(id, Conversation[0])).StatusCode);
+        var eventsBefore = await host.CountAsync("coaching_events", tenantId);
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/interactions/{id}/consent", new { consent = false })).StatusCode);
+        var refused = await admin.PostSegmentsAsync(id, Conversation[1]);
+
+        Assert.Equal("Consent refused", (await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict)).GetProperty("title").GetString());
+        Assert.Equal(1, await host.CountAsync("coaching_segments", tenantId));
+        Assert.Equal(eventsBefore, await host.CountAsync("coaching_events", tenantId));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/interactions/{id}/complete", null)).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task RecordConsent_CompletedUnknownOrOtherTenantsOrInvalid_AnswersProblem(StorageProvider provider)
+    {
+        await using var host = await PrivacyHost.StartAsync(provider);
+        var (_, admin) = await host.NewTenantAsync();
+        var (_, other) = await host.NewTenantAsync("Other");
+        var completed = await admin.CreateInteractionAsync(Footprint.Call("contact-1", "rep-1"));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/interactions/{completed}/complete", null)).StatusCode);
+        var live = await admin.CreateInteractionAsync(Footprint.Call("contact-1", "rep-1"));
+
+        await ProblemAssert.IsProblemAsync(
+            await admin.PutAsJsonAsync($"/api/v1/interactions/{completed}/consent", new { consent = true }), HttpStatusCode.Conflict);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync("/api/v1/interactions/nope/consent", new { consent = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PutAsJsonAsync($"/api/v1/interactions/{live}/consent", new { consent = true })).StatusCode);
+        await ProblemAssert.IsProblemAsync(await admin.PutAsJsonAsync($"/api/v1/interactions/{live}/consent", new { }), HttpStatusCode.BadRequest);
+        Assert.Equal(JsonValueKind.Null, (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/interactions/{live}")).GetProperty("consent").ValueKind);
+    }
+
+    private static async Task RequireConsentAsync(HttpClient admin)
+    {
+        var saved = await admin.PutAsJsonAsync("/api/v1/privacy/settings", new { consentRequired = true, retentionDays = 365 });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+    }
+
+    private static async Task AssertNothingStoredAsync(PrivacyHost host, string tenantId)
+    {
+        foreach (var table in new[] { "coaching_segments", "coaching_tips", "coaching_events" })
+        {
+            Assert.Equal(0, await host.CountAsync(table, tenantId));
+        }
+    }
+}
