@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SalesCoach.Coaching.Replay;
 using SalesCoach.Coaching.Signals;
 using SalesCoach.Storage.Database;
+using SalesCoach.TestSupport;
 using SalesCoach.Storage.Signals;
 using static SalesCoach.Api.Tests.Coaching.CoachingClient;
 
@@ -83,23 +84,5 @@ public class PersuasionReplayTests
     {
         var kind = tip.GetProperty("kind").GetString()!;
         return annotation == PersuasionDialogues.Resistance ? SignalLabels.IsObjection(kind) : kind == SignalLabels.BuyingSignal;
-    }
-}
-
-/// <summary>Finds the shared data folder (a sibling of the repository) from the test's output folder.</summary>
-internal static class SharedData
-{
-    public static string Path(params string[] parts)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine([dir.FullName, "shared", "data", .. parts]);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"shared/data/{string.Join('/', parts)} not found above {AppContext.BaseDirectory}.");
     }
 }

@@ -52,7 +52,7 @@ public class LiveInteractionsTests
     {
         // Two replicas over one store whose buses never tell each other anything: every append after the other
         // replica's finds its event ids taken, as one does that comes before the other replica's stale notice.
-        await using var store = await TestStore.CreateAsync(provider, new CoachingMigrations());
+        await using var store = await TestStore.CreateAsync(provider, new CoachingMigrations(), PrivacySchema.Source);
         var protector = TestProtector.New(); // replicas share the encryption keys
         var (storeA, storeB) = (new InteractionStore(store.Database, protector, TimeProvider.System), new InteractionStore(store.Database, protector, TimeProvider.System));
         var (busA, busB) = (new InProcessInteractionEventBus(), new InProcessInteractionEventBus());

@@ -1,4 +1,5 @@
 using SalesCoach.Inference.Data;
+using SalesCoach.TestSupport;
 
 namespace SalesCoach.Coaching.Tests.Signals;
 
@@ -31,8 +32,8 @@ public sealed class PersuasionLabelsTests
     [Fact]
     public void Rows_MatchTheTrainCsvAndNameNoTestDialogue()
     {
-        var units = PersuadeeUnits(SharedData("train.csv")).ToList();
-        var testDialogues = PersuadeeUnits(SharedData("test.csv")).Select(u => u.Key.Split('|')[0]).ToHashSet();
+        var units = PersuadeeUnits(SharedData.Path("persuasion4good", "train.csv")).ToList();
+        var testDialogues = PersuadeeUnits(SharedData.Path("persuasion4good", "test.csv")).Select(u => u.Key.Split('|')[0]).ToHashSet();
         var rows = Rows();
 
         Assert.Equal(units, rows.Select(r => (r.Key, r.Text)));
@@ -65,19 +66,5 @@ public sealed class PersuasionLabelsTests
             seen[(dialogue, turn)] = k + 1;
             yield return ($"{dialogue}|{turn}|{k}", text);
         }
-    }
-
-    private static string SharedData(string file)
-    {
-        for (var dir = new DirectoryInfo(CorpusFiles.Directory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "persuasion4good", file);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"shared/data/persuasion4good/{file} not found above the repository.");
     }
 }
