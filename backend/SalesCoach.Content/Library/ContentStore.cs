@@ -195,7 +195,7 @@ public sealed class ContentStore(SqlDatabase database, FullTextIndex fullText, T
     public async Task<(long Revision, IReadOnlyList<ContentItem> Items)> LoadActiveAsync(string tenantId, CancellationToken cancellationToken = default)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await SqlDatabase.BeginReadAsync(connection, cancellationToken);
+        await using var transaction = await SqlDatabase.BeginSnapshotAsync(connection, cancellationToken);
         var revision = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             "SELECT revision FROM content_revisions WHERE tenant_id = @tenantId", new { tenantId }, transaction, cancellationToken: cancellationToken)) ?? 0;
         var rows = await connection.QueryAsync<ContentRow>(new CommandDefinition(

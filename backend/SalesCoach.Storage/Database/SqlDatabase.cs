@@ -99,6 +99,8 @@ public sealed class SqlDatabase : IAsyncDisposable
     /// <summary>
     /// A read-only transaction whose reads all see the store as it was at one moment (PostgreSQL's repeatable read; a
     /// deferred SQLite transaction, which in WAL mode reads one snapshot and takes no write lock). Pass it to every command.
+    /// Microsoft.Data.Sqlite's default is BEGIN IMMEDIATE, which takes the write lock and would make a reader a writer
+    /// that has to take the write gate.
     /// </summary>
     public static async Task<DbTransaction> BeginSnapshotAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
         connection is SqliteConnection sqlite
@@ -127,14 +129,6 @@ public sealed class SqlDatabase : IAsyncDisposable
         _sqliteWriteGate?.Wait();
         return new WriteGate(_sqliteWriteGate);
     }
-
-    /// <summary>
-    /// A transaction for reads only, so that several reads see one snapshot. On SQLite it begins deferred (a plain
-    /// BEGIN): Microsoft.Data.Sqlite's default is BEGIN IMMEDIATE, which takes the write lock and would make a reader a
-    /// writer that has to take the write gate.
-    /// </summary>
-    public static async ValueTask<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
-        connection is SqliteConnection sqlite ? sqlite.BeginTransaction(deferred: true) : await connection.BeginTransactionAsync(cancellationToken);
 
     private static SqliteCommand SqlitePragmas(SqliteConnection connection)
     {
