@@ -47,14 +47,17 @@ public static class SegmentLimits
 
 public sealed record InteractionResponse(
     string Id, string Crm, string RecordType, string RecordId, string RepId, string Language, string Channel,
-    string Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, ConversationMetrics? Metrics, bool? Consent, DateTimeOffset? ConsentAt);
+    string Status, DateTimeOffset CreatedAt, DateTimeOffset? CompletedAt, ConversationMetrics? Metrics, bool? Consent, DateTimeOffset? ConsentAt,
+    bool ConsentRequired);
 
 public sealed record AppendSegmentsResponse(IReadOnlyList<SalesCoach.Coaching.Tips.Tip> Tips, ConversationMetrics Metrics);
 
 internal static class InteractionMapping
 {
-    public static InteractionResponse ToResponse(this Interaction i, ConversationMetrics? metrics) =>
-        new(i.Id, i.Crm, i.RecordType, i.RecordId, i.RepId, i.Language, i.Channel, i.Status, i.CreatedAt, i.CompletedAt, metrics, i.Consent, i.ConsentAt);
+    /// <param name="consentRequired">The tenant's setting, so an adapter learns from the call it makes anyway whether to ask.</param>
+    public static InteractionResponse ToResponse(this Interaction i, ConversationMetrics? metrics, bool consentRequired) =>
+        new(i.Id, i.Crm, i.RecordType, i.RecordId, i.RepId, i.Language, i.Channel, i.Status, i.CreatedAt, i.CompletedAt, metrics, i.Consent, i.ConsentAt,
+            consentRequired);
 
     /// <summary>The checks that span fields or segments, which attributes cannot express.</summary>
     public static Dictionary<string, string[]> CheckSequence(SegmentRequest[] segments)

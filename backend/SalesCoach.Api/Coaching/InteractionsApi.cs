@@ -5,6 +5,7 @@ using SalesCoach.Api.Coaching.WriteBack;
 using SalesCoach.Coaching.Interactions;
 using SalesCoach.Coaching.Metrics;
 using SalesCoach.Coaching.Summaries;
+using SalesCoach.Storage.Privacy;
 
 namespace SalesCoach.Api.Coaching;
 
@@ -26,19 +27,22 @@ public static class InteractionsApi
     }
 
     private static async Task<Created<InteractionResponse>> CreateAsync(
-        CreateInteractionRequest request, HttpContext context, LiveInteractions live, CancellationToken cancellationToken)
+        CreateInteractionRequest request, HttpContext context, LiveInteractions live, PrivacySettingsStore privacy, CancellationToken cancellationToken)
     {
         var caller = context.GetCaller();
+        var tenantId = caller.RequireTenant();
         // An adapter session speaks for a CRM-verified user (e.g. salesforce:<user id>): that is the rep, whatever the body
         // says, and the write-back acts with that user's stored CRM token.
         var repId = caller.Via.StartsWith("session:", StringComparison.Ordinal) ? caller.UserId : request.RepId.Trim();
-        var interaction = await live.CreateAsync(caller.RequireTenant(), new NewInteraction(
+        var interaction = await live.CreateAsync(tenantId, new NewInteraction(
             request.Crm, request.RecordType.Trim(), request.RecordId.Trim(), repId, request.Language, request.Channel, request.Consent), cancellationToken);
-        return TypedResults.Created($"/api/v1/interactions/{interaction.Id}", interaction.ToResponse(null));
+        var settings = await privacy.GetCachedAsync(tenantId, cancellationToken);
+        return TypedResults.Created($"/api/v1/interactions/{interaction.Id}", interaction.ToResponse(null, settings.ConsentRequired));
     }
 
     private static async Task<Results<Ok<InteractionResponse>, NotFound>> GetAsync(
-        string id, HttpContext context, InteractionStore store, LiveInteractions live, SummaryStore summaries, CancellationToken cancellationToken)
+        string id, HttpContext context, InteractionStore store, LiveInteractions live, SummaryStore summaries, PrivacySettingsStore privacy,
+        CancellationToken cancellationToken)
     {
         var tenantId = context.GetCaller().RequireTenant();
         var interaction = await store.FindAsync(tenantId, id, cancellationToken);
@@ -66,7 +70,7 @@ public static class InteractionsApi
             }
         }
 
-        return TypedResults.Ok(interaction.ToResponse(metrics));
+        return TypedResults.Ok(interaction.ToResponse(metrics, (await privacy.GetCachedAsync(tenantId, cancellationToken)).ConsentRequired));
     }
 
     private static async Task<Results<Ok<AppendSegmentsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AppendSegmentsAsync(
@@ -83,15 +87,16 @@ public static class InteractionsApi
         return result.Status switch
         {
             AppendStatus.NotFound => TypedResults.NotFound(),
-            AppendStatus.Completed => TypedResults.Problem("The interaction is completed; it takes no more segments.", statusCode: StatusCodes.Status409Conflict, title: "Interaction completed"),
+            AppendStatus.Completed => TypedResults.Problem("The interaction is completed; it takes no more segments.", statusCode: StatusCodes.Status409Conflict,
+                title: "Interaction completed", type: ProblemTypes.InteractionCompleted),
             AppendStatus.ConsentRefused => TypedResults.Problem(
                 "The customer refused consent to recording and coaching on this interaction: its segments are neither processed nor stored.",
-                statusCode: StatusCodes.Status409Conflict, title: "Consent refused"),
+                statusCode: StatusCodes.Status409Conflict, title: "Consent refused", type: ProblemTypes.ConsentRefused),
             AppendStatus.ConsentMissing => TypedResults.Problem(
                 "This tenant requires the customer's consent before a conversation is processed, and none is recorded on this interaction. " +
                 $"Record it with PUT /api/v1/interactions/{id}/consent {{\"consent\": true}} (or create the interaction with \"consent\": true), " +
                 "then send the segments again. Nothing of these segments was stored.",
-                statusCode: StatusCodes.Status409Conflict, title: "Consent required"),
+                statusCode: StatusCodes.Status409Conflict, title: "Consent required", type: ProblemTypes.ConsentRequired),
             _ => TypedResults.Ok(new AppendSegmentsResponse(result.Tips, result.Metrics!)),
         };
     }
@@ -105,7 +110,7 @@ public static class InteractionsApi
         if (result == ConsentResult.Completed)
         {
             return TypedResults.Problem("The interaction is completed; its consent is as it was recorded.", statusCode: StatusCodes.Status409Conflict,
-                title: "Interaction completed");
+                title: "Interaction completed", type: ProblemTypes.InteractionCompleted);
         }
 
         var interaction = result == ConsentResult.Recorded ? await store.FindAsync(tenantId, id, cancellationToken) : null;

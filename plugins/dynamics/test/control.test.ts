@@ -69,6 +69,38 @@ describe("SalesCoachPanel (PCF control)", () => {
     expect(calls.every((c) => c.auth === "Bearer sandbox-token")).toBe(true);
   });
 
+  it("Init_TenantRequiresConsent_AsksBeforeCoachingAndRecordsTheAnswerInTheUsersLanguage", async () => {
+    let consent: boolean | null = null;
+    const stubbed = fetch;
+    vi.stubGlobal("fetch", async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      if (url.endsWith("/api/v1/interactions")) {
+        calls.push({ url, method: "POST", auth: new Headers(init?.headers).get("Authorization"), body: JSON.parse(String(init?.body)) });
+        return new Response(JSON.stringify({ id: "int-c", consent, consentRequired: true }), { status: 201 });
+      }
+      if (url.endsWith("/consent")) {
+        consent = JSON.parse(String(init?.body)).consent;
+        calls.push({ url, method: init?.method ?? "GET", auth: new Headers(init?.headers).get("Authorization"), body: { consent } });
+        return new Response(JSON.stringify({ id: "int-c", consent }), { status: 200 });
+      }
+      return stubbed(input, init);
+    });
+    const root = host();
+    hosted = mount(root, { ...base, autoStart: true }, SalesCoachPanel);
+
+    await until(() => root.querySelector('[data-action="consent-grant"]') !== null);
+    expect(root.querySelector(".sc-consent-text")!.textContent).toContain("Demandez d'abord au client");
+    expect(root.querySelector('[data-action="consent-refuse"]')!.textContent).toBe("Le client refuse");
+    expect(calls.some((c) => c.url.endsWith("/events"))).toBe(false);
+    hosted.update({ languageId: 3082 });
+    expect(root.querySelector('[data-action="consent-grant"]')!.textContent).toBe("El cliente acepta");
+
+    root.querySelector<HTMLButtonElement>('[data-action="consent-grant"]')!.click();
+    await until(() => calls.some((c) => c.url.endsWith("/events")));
+    const put = calls.find((c) => c.url.endsWith("/consent"))!;
+    expect(put).toEqual({ url: "https://coach.example/api/v1/interactions/int-c/consent", method: "PUT", auth: "Bearer sandbox-token", body: { consent: true } });
+  });
+
   it("UpdateView_LanguageChanged_RelabelsSamePanelWithoutNewInteraction", async () => {
     const root = host();
     hosted = mount(root, { ...base, autoStart: true }, SalesCoachPanel);

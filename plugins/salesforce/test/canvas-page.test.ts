@@ -172,6 +172,60 @@ describe("startCanvasPage", () => {
     expect(page.panel.interactionId).toBe("good");
   });
 
+  it("Start_TenantRequiresConsent_AsksInTheUsersLanguageAndRecordsTheAnswerWithTheSessionToken", async () => {
+    const sent: Sent[] = [];
+    let consent: boolean | null = null;
+    const fetchFn: typeof fetch = async (input, init) => {
+      const url = String(input);
+      sent.push({ url, init });
+      if (url.endsWith("/api/v1/interactions")) return new Response(JSON.stringify({ id: "int-7", consent, consentRequired: true }), { status: 201 });
+      if (url.endsWith("/consent")) {
+        consent = JSON.parse(String(init!.body)).consent;
+        return new Response(JSON.stringify({ id: "int-7", consent }), { status: 200 });
+      }
+      if (url.endsWith("/events")) return new Response(new ReadableStream(), { headers: { "Content-Type": "text/event-stream" } });
+      return new Response(JSON.stringify({ items: [] }), { status: 200 });
+    };
+    const c = config();
+    c.signedRequest.context!.environment!.parameters!.autoStart = true;
+    page = startCanvasPage(c, root(), { fetch: fetchFn, parent: null });
+
+    await until(() => document.querySelector('[data-action="consent-grant"]') !== null);
+    expect(document.querySelector('[data-action="consent-grant"]')!.textContent).toBe("Kunde stimmt zu");
+    expect(document.querySelector(".sc-status")!.textContent).toBe("Warte auf Einwilligung");
+    expect(sent.some((s) => s.url.endsWith("/events"))).toBe(false);
+
+    document.querySelector<HTMLButtonElement>('[data-action="consent-grant"]')!.click();
+    await until(() => sent.some((s) => s.url.endsWith("/events")));
+    const put = sent.find((s) => s.url === "https://coach.example/api/v1/interactions/int-7/consent")!;
+    expect(put.init!.method).toBe("PUT");
+    expect(new Headers(put.init!.headers).get("Authorization")).toBe("Bearer sess-123");
+    expect(JSON.parse(String(put.init!.body))).toEqual({ consent: true });
+  });
+
+  it("End_WriteBackFailedForARevokedSalesforceAuthorization_TellsTheRepToReopenSalesCoach", async () => {
+    const sent: Sent[] = [];
+    const fetchFn: typeof fetch = async (input, init) => {
+      const url = String(input);
+      sent.push({ url, init });
+      if (url.endsWith("/events")) return new Response(new ReadableStream(), { headers: { "Content-Type": "text/event-stream" } });
+      if (url.endsWith("/complete")) return new Response(JSON.stringify({ summary: "Zusammenfassung.", nextSteps: [] }), { status: 200 });
+      if (url.endsWith("/writeback")) {
+        const job = { interactionId: "int-3", crm: "salesforce", status: "failed", errorCode: "crm_authorization_revoked", lastError: "invalid_grant" };
+        return new Response(JSON.stringify(job), { status: 200 });
+      }
+      return new Response(JSON.stringify({ items: [] }), { status: 200 });
+    };
+    page = startCanvasPage(config({}, { interactionId: "int-3" }), root(), { fetch: fetchFn, parent: null, sleep: async () => undefined });
+    await until(() => sent.some((s) => s.url.endsWith("/events")));
+
+    document.querySelector<HTMLButtonElement>('[data-action="end"]')!.click();
+
+    await until(() => document.querySelector('.sc-notice[data-notice="writeBackReauthorize"]') !== null);
+    expect(document.querySelector(".sc-notice")!.textContent).toContain("Öffnen Sie die SalesCoach-App erneut");
+    expect(sent.find((s) => s.url.endsWith("/writeback"))!.url).toBe("https://coach.example/api/v1/interactions/int-3/writeback");
+  });
+
   it("Interaction_Opened_DispatchesDomEventForHost", async () => {
     const seen: unknown[] = [];
     window.addEventListener("salescoach:interaction", (e) => seen.push((e as CustomEvent).detail));

@@ -3,8 +3,10 @@ import type {
   ContentEventType,
   ContentItem,
   CreateInteraction,
+  InteractionInfo,
   ProblemDetails,
   TipFeedback,
+  WriteBackJob,
 } from "./types";
 
 export type TokenProvider = () => string | Promise<string>;
@@ -48,8 +50,21 @@ export class ApiClient {
     return `${this.options.baseUrl.replace(/\/+$/, "")}${path}`;
   }
 
-  createInteraction(body: CreateInteraction): Promise<{ id: string }> {
+  createInteraction(body: CreateInteraction): Promise<InteractionInfo> {
     return this.send("POST", "/api/v1/interactions", body, false);
+  }
+
+  getInteraction(interactionId: string): Promise<InteractionInfo> {
+    return this.send("GET", `/api/v1/interactions/${encodeURIComponent(interactionId)}`, undefined, true);
+  }
+
+  /** Records the customer's answer; repeating it records the same, so it is retried like a read. */
+  recordConsent(interactionId: string, consent: boolean): Promise<InteractionInfo> {
+    return this.send("PUT", `/api/v1/interactions/${encodeURIComponent(interactionId)}/consent`, { consent }, true);
+  }
+
+  writeBack(interactionId: string): Promise<WriteBackJob> {
+    return this.send("GET", `/api/v1/interactions/${encodeURIComponent(interactionId)}/writeback`, undefined, true);
   }
 
   eventsUrl(interactionId: string): string {

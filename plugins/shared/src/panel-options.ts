@@ -20,6 +20,13 @@ export interface CoachPanelOptions {
   onCompleted?: (result: CompleteResult) => void;
   /** Called after every visible change (the canvas page resizes its frame). */
   onRender?: () => void;
+  /**
+   * After "End and summarize", read the write-back job and tell the rep when the summary could not reach the CRM for want
+   * of their authorization (the canvas app: a revoked or expired Salesforce session).
+   */
+  watchWriteBack?: boolean;
+  /** How often the interaction is read again while the panel waits for the customer's consent (ms; default 3000). */
+  consentPollMs?: number;
   sleep?: (ms: number) => Promise<void>;
   streamSleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }

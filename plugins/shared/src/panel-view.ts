@@ -6,6 +6,7 @@ export class PanelView {
   readonly root: HTMLElement;
   readonly status: HTMLElement;
   readonly notice: HTMLElement;
+  readonly consent: HTMLElement;
   readonly announce: HTMLElement;
   readonly startButton: HTMLButtonElement;
   readonly endButton: HTMLButtonElement;
@@ -35,6 +36,8 @@ export class PanelView {
     this.labels.push([this.startButton, "start"], [this.endButton, "end"]);
     this.notice = el("div", { class: "sc-notice", attrs: { role: "alert" } });
     this.notice.hidden = true;
+    this.consent = el("div", { class: "sc-consent", attrs: { role: "group", "aria-live": "polite" } });
+    this.consent.hidden = true;
     this.announce = el("div", { class: "sc-visually-hidden", attrs: { "aria-live": "polite" } });
 
     this.tipList = el("ol", { class: "sc-tip-list", attrs: { "aria-live": "polite", "aria-relevant": "additions" } });
@@ -50,6 +53,7 @@ export class PanelView {
       "section",
       { class: "sc-panel", attrs: { "aria-labelledby": title.id, "data-salescoach": "panel" } },
       el("header", { class: "sc-header" }, title, this.status, el("div", { class: "sc-header-actions" }, this.startButton, this.endButton)),
+      this.consent,
       this.notice,
       this.announce,
       this.summarySection,

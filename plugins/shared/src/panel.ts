@@ -1,4 +1,6 @@
 import { ApiClient, ApiError } from "./api-client";
+import { consentProblemKey, consentStateOf, mayCoach, type ConsentFacts, type ConsentState } from "./consent";
+import { ConsentSection } from "./consent-section";
 import { EventStreamClient, type StreamStatus } from "./event-stream";
 import { htmlLang, resolveLanguage, translator, type Language, type StringKey, type Translate } from "./i18n";
 import { PanelView } from "./panel-view";
@@ -6,6 +8,7 @@ import { ContentSection } from "./content-section";
 import { renderMetrics } from "./render/metrics";
 import { renderSummary } from "./render/summary";
 import { TipsSection } from "./tips-section";
+import { needsReauthorization, settledWriteBack } from "./write-back";
 import type { SseMessage } from "./sse-parser";
 import type { CoachPanelOptions } from "./panel-options";
 import type { CompleteResult, ContentItem, Metrics, Tip } from "./types";
@@ -14,10 +17,15 @@ export type { CoachPanelOptions } from "./panel-options";
 
 
 type Status = "idle" | StreamStatus | "completed";
-const statusKey: Record<Status, StringKey> = {
+/** What the status badge shows: the stream's state, unless consent holds coaching back. */
+type ShownStatus = Status | "consent" | "declined";
+const statusKey: Record<ShownStatus, StringKey> = {
   idle: "statusIdle", connecting: "statusConnecting", open: "statusLive", reconnecting: "statusReconnecting",
   closed: "statusCompleted", unauthorized: "statusIdle", gone: "statusIdle", completed: "statusCompleted",
+  consent: "statusConsent", declined: "statusDeclined",
 };
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The live coaching panel: tips, content, metrics and summary for one CRM record. */
 export class CoachPanel {
@@ -26,10 +34,13 @@ export class CoachPanel {
   private language: Language;
   private t: Translate;
   private id: string | undefined;
+  /** Bumped whenever the panel leaves an interaction (or is destroyed): loops of the old one stop. */
+  private generation = 0;
   private stream: EventStreamClient | undefined;
   private status: Status = "idle";
   private readonly tips: TipsSection;
   private readonly content: ContentSection;
+  private readonly consent: ConsentSection;
   private metrics: Metrics | undefined;
   private summary: CompleteResult | undefined;
   private noticeKey: { key: StringKey; detail?: string } | undefined;
@@ -49,6 +60,12 @@ export class CoachPanel {
       announce: (key) => (this.view.announce.textContent = this.t(key)),
       onError: (error) => this.showError(error), rendered: () => this.rendered(),
     });
+    this.consent = new ConsentSection(this.view.consent, {
+      api: this.api, interactionId: () => this.id, translate: () => this.t,
+      changed: (state) => this.onConsent(state), rendered: () => this.rendered(),
+      // The interaction is gone (erased, or another tenant's): say so rather than "not found".
+      onError: (error) => (error instanceof ApiError && error.status === 404 ? this.setNotice("sessionGone") : this.showError(error)),
+    });
     this.renderAll();
   }
 
@@ -60,6 +77,11 @@ export class CoachPanel {
     return this.language;
   }
 
+  /** The customer's consent on the open interaction; undefined before one opens or when it could not be read. */
+  get consentState(): ConsentState | undefined {
+    return this.consent.current;
+  }
+
   setLanguage(value: string | number | undefined): void {
     const language = resolveLanguage(value);
     if (language === this.language) return;
@@ -68,7 +90,10 @@ export class CoachPanel {
     this.renderAll();
   }
 
-  /** Opens a new interaction for the record (unless attached already) and goes live. */
+  /**
+   * Opens a new interaction for the record (unless attached already). It goes live at once unless the tenant requires
+   * consent: then the panel asks the rep for the customer's answer first.
+   */
   async start(): Promise<void> {
     if (this.id) return;
     this.setStatus("connecting");
@@ -77,30 +102,17 @@ export class CoachPanel {
         crm: this.options.crm, recordType: this.options.record.type, recordId: this.options.record.id,
         repId: this.options.user.id, language: this.language, channel: this.options.channel ?? "call",
       });
-      this.attach(created.id);
+      this.open(created.id, created);
     } catch (error) {
       this.setStatus("idle");
       this.showError(error);
     }
   }
 
-  /** Shows an existing interaction (given by the host, or switched to by a CRM event). */
+  /** Shows an existing interaction (given by the host, or switched to by a CRM event), after reading its consent. */
   attach(interactionId: string): void {
     if (this.id === interactionId) return;
-    this.stream?.stop();
-    this.id = interactionId;
-    this.tips.reset();
-    this.content.reset();
-    this.metrics = undefined;
-    this.summary = undefined;
-    this.renderAll();
-    this.options.onInteraction?.(interactionId);
-    this.stream = new EventStreamClient({
-      url: this.api.eventsUrl(interactionId), getToken: this.options.getToken, fetch: this.options.fetch,
-      sleep: this.options.streamSleep, onMessage: (m) => this.onMessage(m), onStatus: (s) => this.onStreamStatus(s),
-    });
-    void this.stream.run();
-    void this.loadRecommendations(interactionId);
+    this.open(interactionId, undefined);
   }
 
   async complete(): Promise<void> {
@@ -113,8 +125,93 @@ export class CoachPanel {
   }
 
   destroy(): void {
+    this.generation++;
     this.stream?.stop();
     this.view.root.remove();
+  }
+
+  private open(interactionId: string, facts: ConsentFacts | undefined): void {
+    this.generation++;
+    this.stream?.stop();
+    this.stream = undefined;
+    this.id = interactionId;
+    this.tips.reset();
+    this.content.reset();
+    this.metrics = undefined;
+    this.summary = undefined;
+    this.noticeKey = undefined;
+    this.consent.set(undefined);
+    this.status = "connecting";
+    this.renderAll();
+    this.options.onInteraction?.(interactionId);
+    if (facts) this.consent.set(consentStateOf(facts));
+    else void this.readConsent(interactionId, this.generation);
+  }
+
+  /** An interaction the host named: its consent decides whether it goes live; if it cannot be read, the stream says more. */
+  private async readConsent(interactionId: string, generation: number): Promise<void> {
+    let state: ConsentState | undefined;
+    try {
+      state = consentStateOf(await this.api.getInteraction(interactionId));
+    } catch {
+      state = undefined;
+    }
+    if (generation !== this.generation) return;
+    if (state) this.consent.set(state);
+    else this.goLive();
+  }
+
+  private onConsent(state: ConsentState): void {
+    if (!this.summary && this.id) {
+      if (mayCoach(state)) {
+        this.clearConsentNotice();
+        this.goLive();
+      } else if (state === "asking") {
+        void this.watchConsent(this.id, this.generation);
+      }
+    }
+    this.renderStatus();
+  }
+
+  /** Stream and recommendations of the open interaction; once per interaction (a withdrawal keeps the stream). */
+  private goLive(): void {
+    const interactionId = this.id;
+    if (!interactionId || this.stream || this.summary) return;
+    this.stream = new EventStreamClient({
+      url: this.api.eventsUrl(interactionId), getToken: this.options.getToken, fetch: this.options.fetch,
+      sleep: this.options.streamSleep, onMessage: (m) => this.onMessage(m), onStatus: (s) => this.onStreamStatus(s),
+    });
+    void this.stream.run();
+    void this.loadRecommendations(interactionId);
+    this.renderStatus();
+  }
+
+  /**
+   * While the panel asks, the answer may be recorded elsewhere (a telephony integration, the panel on another screen):
+   * the interaction is read again now and then, and the panel follows what it says.
+   */
+  private async watchConsent(interactionId: string, generation: number): Promise<void> {
+    const every = this.options.consentPollMs ?? 3000;
+    while (generation === this.generation && this.consent.current === "asking") {
+      await defaultSleep(every);
+      if (generation !== this.generation || this.consent.current !== "asking") return;
+      try {
+        const info = await this.api.getInteraction(interactionId);
+        if (generation === this.generation && this.consent.current === "asking" && typeof info.consent === "boolean") {
+          this.consent.set(consentStateOf(info));
+        }
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) {
+          this.setNotice("sessionGone");
+          return;
+        }
+      }
+    }
+  }
+
+  private clearConsentNotice(): void {
+    const key = this.noticeKey?.key;
+    if (key === "problemConsentRequired" || key === "problemConsentRefused") this.setNotice(undefined);
   }
 
   private async loadRecommendations(interactionId: string): Promise<void> {
@@ -172,6 +269,7 @@ export class CoachPanel {
 
   private showSummary(result: CompleteResult): void {
     if (!result || typeof result !== "object") return;
+    const first = !this.summary;
     this.summary = result;
     this.stream?.stop();
     this.setStatus("completed");
@@ -179,10 +277,19 @@ export class CoachPanel {
     if (result.metrics) this.metrics = result.metrics;
     this.renderAll();
     this.options.onCompleted?.(result);
+    if (first && this.options.watchWriteBack && this.id) void this.watchWriteBack(this.id, this.generation);
+  }
+
+  /** After the call: tells the rep when the summary could not reach the CRM for want of their authorization. */
+  private async watchWriteBack(interactionId: string, generation: number): Promise<void> {
+    const job = await settledWriteBack(this.api, interactionId, this.options.sleep ?? defaultSleep, () => generation !== this.generation);
+    if (generation === this.generation && needsReauthorization(job)) this.setNotice("writeBackReauthorize");
   }
 
   private showError(error: unknown): void {
-    if (error instanceof ApiError && error.status === 401) this.setNotice("errorSession");
+    const consentKey = error instanceof ApiError ? consentProblemKey(error.status, error.problem) : undefined;
+    if (consentKey) this.setNotice(consentKey);
+    else if (error instanceof ApiError && error.status === 401) this.setNotice("errorSession");
     else if (error instanceof ApiError && error.status === 0) this.setNotice("errorNetwork");
     else {
       const detail = error instanceof ApiError ? (error.problem?.detail ?? error.problem?.title ?? error.message) : String(error);
@@ -200,6 +307,8 @@ export class CoachPanel {
     const n = this.noticeKey;
     this.view.notice.hidden = !n;
     this.view.notice.textContent = n ? this.t(n.key, { detail: n.detail ?? "" }) : "";
+    if (n) this.view.notice.dataset.notice = n.key;
+    else delete this.view.notice.dataset.notice;
   }
 
   private setStatus(status: Status): void {
@@ -207,17 +316,29 @@ export class CoachPanel {
     this.renderStatus();
   }
 
+  private shownStatus(): ShownStatus {
+    if (this.status === "completed") return "completed";
+    const consent = this.consent.current;
+    if (consent === "refused") return "declined";
+    if (consent === "asking" && !this.stream) return "consent";
+    return this.status;
+  }
+
   private renderStatus(): void {
-    this.view.status.textContent = this.t(statusKey[this.status]);
-    this.view.status.dataset.status = this.status;
+    const shown = this.shownStatus();
+    this.view.status.textContent = this.t(statusKey[shown]);
+    this.view.status.dataset.status = shown;
     this.view.startButton.hidden = this.id !== undefined || this.status === "connecting";
-    this.view.endButton.hidden = this.id === undefined || this.status === "completed";
+    // Ending makes a summary: there is one to make only once the call was coached.
+    this.view.endButton.hidden = this.stream === undefined || this.status === "completed";
+    this.view.consent.hidden = this.consent.current === undefined || this.status === "completed";
   }
 
   private renderAll(): void {
     const { view, t } = this;
     view.root.setAttribute("lang", htmlLang(this.language));
     view.relabel(t);
+    this.consent.render(t);
     this.renderStatus();
     this.renderNotice();
     this.tips.render(t);

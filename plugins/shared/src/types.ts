@@ -56,6 +56,24 @@ export interface CreateInteraction {
   channel: string;
 }
 
+/** An interaction as POST and GET /api/v1/interactions answer it (the fields the adapters read). */
+export interface InteractionInfo {
+  id: string;
+  status?: string;
+  /** The customer's answer: true, false (refused or withdrawn), null (not recorded). */
+  consent?: boolean | null;
+  /** Whether the tenant requires consent before a conversation is coached. */
+  consentRequired?: boolean;
+}
+
+/** The after-call write-back job (GET /api/v1/interactions/{id}/writeback). */
+export interface WriteBackJob {
+  status: "pending" | "written" | "skipped" | "failed" | string;
+  crm?: string;
+  /** Why it failed, when the rep can clear it: crm_authorization_revoked, crm_session_expired. */
+  errorCode?: string | null;
+}
+
 export interface RecordRef {
   type: string;
   id: string;

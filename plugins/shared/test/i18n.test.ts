@@ -11,6 +11,13 @@ describe("resolveLanguage", () => {
   });
 });
 
+// What a rep reads about consent and about a summary that could not be saved: never left in English.
+const consentKeys: StringKey[] = [
+  "statusConsent", "statusDeclined", "consentAsk", "consentGrant", "consentRefuse", "consentGranted", "consentWithdraw",
+  "consentRefused", "consentGrantNow", "consentNotRequired", "consentObjects", "problemConsentRequired", "problemConsentRefused",
+  "problemCallEnded", "writeBackReauthorize",
+];
+
 describe("translator", () => {
   it("Translator_EveryLanguage_HasEveryKeyTranslated", () => {
     const english = translator("en");
@@ -24,6 +31,14 @@ describe("translator", () => {
     expect(translator("zh")("start")).toBe("开始辅导");
   });
 
+  it("Translator_ConsentStrings_DistinctWithinEachLanguage", () => {
+    for (const language of languages) {
+      const t = translator(language);
+      // Each button and each state reads differently, or the rep could not tell them apart.
+      expect(new Set(consentKeys.map((key) => t(key))).size, language).toBe(consentKeys.length);
+    }
+  });
+
   it("Translator_Placeholders_Replaced", () => {
     expect(translator("fr")("talkRatioLabel", { rep: 60, customer: 40 })).toBe("Commercial 60 %, client 40 %");
   });
@@ -32,7 +47,7 @@ describe("translator", () => {
     const en = translator("en");
     for (const language of languages.filter((l) => l !== "en")) {
       const t = translator(language);
-      for (const key of ["start", "end", "tipsHeading", "contentHeading", "helpful", "open"] as StringKey[]) {
+      for (const key of ["start", "end", "tipsHeading", "contentHeading", "helpful", "open", ...consentKeys] as StringKey[]) {
         expect(t(key), `${language}.${key}`).not.toBe(en(key));
       }
     }

@@ -82,9 +82,9 @@ public sealed class WriteBackLeaseTests
         Assert.Equal("int-1", taken?.InteractionId);
         // The replica that lost the job can neither renew it nor record an outcome over the new holder's run.
         Assert.False(await jobs.RenewAsync("tenant-a", "int-1", "crashed-replica", Lease, default));
-        Assert.False(await jobs.FinishAsync("tenant-a", "int-1", "crashed-replica", WriteBackStatus.Written, 1, null, "00T1", null, default));
+        Assert.False(await jobs.FinishAsync("tenant-a", "int-1", "crashed-replica", WriteBackStatus.Written, 1, null, "00T1", null, null, default));
         Assert.True(await jobs.RenewAsync("tenant-a", "int-1", "replica-b", Lease, default));
-        Assert.True(await jobs.FinishAsync("tenant-a", "int-1", "replica-b", WriteBackStatus.Written, 1, null, "00T2", null, default));
+        Assert.True(await jobs.FinishAsync("tenant-a", "int-1", "replica-b", WriteBackStatus.Written, 1, null, "00T2", null, null, default));
         var job = await jobs.GetAsync("tenant-a", "int-1", default);
         Assert.Equal((WriteBackStatus.Written, "00T2"), (job!.Status, job.NoteId));
         Assert.Null((await OwnersAsync(store))["int-1"]);
@@ -101,7 +101,7 @@ public sealed class WriteBackLeaseTests
         await jobs.ClaimAsync("tenant-a", "int-1", "replica-a", Lease, default);
 
         Assert.True(await jobs.FinishAsync("tenant-a", "int-1", "replica-a", WriteBackStatus.Pending, 1, "Throttled", null,
-            time.GetUtcNow() + TimeSpan.FromSeconds(10), default));
+            time.GetUtcNow() + TimeSpan.FromSeconds(10), null, default));
 
         Assert.Null(await jobs.ClaimNextDueAsync("replica-b", Lease, default));
         time.Advance(TimeSpan.FromSeconds(10));

@@ -163,12 +163,14 @@ public class WriteBackTests
 
         var failed = await WaitForAsync(client, id, WriteBackStatus.Failed);
         Assert.Contains("session", failed.GetProperty("lastError").GetString());
+        Assert.Equal(WriteBackErrorCodes.SessionExpired, failed.GetProperty("errorCode").GetString());
         Assert.Empty(salesforce.Requests);
 
         await factory.Services.GetRequiredService<CrmTokenStore>().SaveAsync(tenantId, CrmKinds.Salesforce, UserId, salesforce.AccessToken, null, default);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync($"/api/v1/interactions/{id}/writeback", null)).StatusCode);
-        await WaitForAsync(client, id, WriteBackStatus.Written);
+        var written = await WaitForAsync(client, id, WriteBackStatus.Written);
         Assert.Single(salesforce.Records["Task"]);
+        Assert.Equal(JsonValueKind.Null, written.GetProperty("errorCode").ValueKind);
     }
 
     [Theory]
@@ -221,11 +223,51 @@ public class WriteBackTests
         await Task.Delay(300);
 
         Assert.Equal(1, failed.GetProperty("attempts").GetInt32());
+        Assert.Equal(WriteBackErrorCodes.AuthorizationRevoked, failed.GetProperty("errorCode").GetString());
         Assert.Contains("invalid_grant", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Contains("opens SalesCoach in salesforce again", failed.GetProperty("lastError").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, salesforce.Count("POST", FakeSalesforce.TokenPath));
         Assert.False(salesforce.Records.ContainsKey("Task"));
         Assert.Null(await factory.Services.GetRequiredService<CrmTokenStore>().GetEntryAsync(tenantId, CrmKinds.Salesforce, UserId, default));
+    }
+
+    [Theory]
+    [InlineData(StorageProvider.Sqlite)]
+    [InlineData(StorageProvider.Postgres)]
+    public async Task CanvasReopened_AfterTheRefreshTokenWasRevoked_WritesThatRepsFailedSummariesOnly(StorageProvider provider)
+    {
+        await using var salesforce = new FakeSalesforce { ConsumerSecret = ConsumerSecret, OrgId = OrgId };
+        await salesforce.StartAsync();
+        var (store, factory) = await CoachingApiFactory.CreateAsync(provider, settings: RefreshSettings(salesforce));
+        await using var _ = store;
+        await using var __ = factory;
+        var (tenantId, client) = await factory.NewTenantClientAsync();
+        await ConnectAsync(factory, tenantId, salesforce);
+        await factory.Services.GetRequiredService<CrmTokenStore>().SaveAsync(
+            tenantId, CrmKinds.Salesforce, UserId, "00D!session-timed-out", null, "5Aep861revoked-by-the-admin", default);
+        var revoked = await CompletedAsync(client);
+        Assert.Equal(WriteBackErrorCodes.AuthorizationRevoked, (await WaitForAsync(client, revoked, WriteBackStatus.Failed)).GetProperty("errorCode").GetString());
+        // Another rep's call, failed for want of that rep's session: reopening the app as the first rep must not touch it.
+        var otherRep = await client.CreateInteractionAsync(new
+        {
+            crm = "salesforce", recordType = "Opportunity", recordId = RecordId, repId = "salesforce:005000000000002AAA", language = "en", channel = "call",
+        });
+        await client.PostSegmentsAsync(otherRep, Segment(1, "rep", NextStep, 0, 4_000));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/interactions/{otherRep}/complete", null)).StatusCode);
+        await WaitForAsync(client, otherRep, WriteBackStatus.Failed);
+
+        // The rep does what the canvas app told them: open SalesCoach again, which brings a fresh session.
+        using var anonymous = factory.CreateClient();
+        var page = await SalesforceCanvasTests.PostCanvasAsync(anonymous,
+            SalesforceCanvasTests.Sign(SalesforceCanvasTests.Envelope(OrgId, salesforce.AccessToken), ConsumerSecret));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        var written = await WaitForAsync(client, revoked, WriteBackStatus.Written);
+        Assert.Equal(1, written.GetProperty("attempts").GetInt32());
+        Assert.Equal(JsonValueKind.Null, written.GetProperty("errorCode").ValueKind);
+        Assert.Single(salesforce.Records["Task"]);
+        var other = await client.GetFromJsonAsync<JsonElement>($"/api/v1/interactions/{otherRep}/writeback");
+        Assert.Equal((WriteBackStatus.Failed, WriteBackErrorCodes.SessionExpired), (other.GetProperty("status").GetString(), other.GetProperty("errorCode").GetString()));
     }
 
     [Theory]

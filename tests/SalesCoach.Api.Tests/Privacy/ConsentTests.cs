@@ -31,6 +31,7 @@ public class ConsentTests
 
         var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict);
         Assert.Equal("Consent required", problem.GetProperty("title").GetString());
+        Assert.Equal("urn:salescoach:problem:consent-required", problem.GetProperty("type").GetString());
         Assert.Contains($"/api/v1/interactions/{id}/consent", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await AssertNothingStoredAsync(host, tenantId);
 
@@ -61,6 +62,7 @@ public class ConsentTests
 
         var problem = await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict);
         Assert.Equal("Consent refused", problem.GetProperty("title").GetString());
+        Assert.Equal("urn:salescoach:problem:consent-refused", problem.GetProperty("type").GetString());
         await AssertNothingStoredAsync(host, tenantId);
         Assert.False((await admin.GetFromJsonAsync<JsonElement>($"/api/v1/interactions/{id}")).GetProperty("consent").GetBoolean());
     }
@@ -108,12 +110,47 @@ public class ConsentTests
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/interactions/{completed}/complete", null)).StatusCode);
         var live = await admin.CreateInteractionAsync(Footprint.Call("contact-1", "rep-1"));
 
-        await ProblemAssert.IsProblemAsync(
+        var ended = await ProblemAssert.IsProblemAsync(
             await admin.PutAsJsonAsync($"/api/v1/interactions/{completed}/consent", new { consent = true }), HttpStatusCode.Conflict);
+        Assert.Equal("urn:salescoach:problem:interaction-completed", ended.GetProperty("type").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync("/api/v1/interactions/nope/consent", new { consent = true })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PutAsJsonAsync($"/api/v1/interactions/{live}/consent", new { consent = true })).StatusCode);
         await ProblemAssert.IsProblemAsync(await admin.PutAsJsonAsync($"/api/v1/interactions/{live}/consent", new { }), HttpStatusCode.BadRequest);
         Assert.Equal(JsonValueKind.Null, (await admin.GetFromJsonAsync<JsonElement>($"/api/v1/interactions/{live}")).GetProperty("consent").ValueKind);
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task Interaction_ARepsCreateAndRead_SayWhetherTheTenantRequiresConsent(StorageProvider provider)
+    {
+        await using var host = await PrivacyHost.StartAsync(provider);
+        var (tenantId, admin) = await host.NewTenantAsync();
+        var (_, otherAdmin) = await host.NewTenantAsync("Other");
+        using var rep = await host.RepClientAsync(tenantId);
+        // A rep's key may not read the privacy settings; the adapter learns the one it needs from the interaction.
+        Assert.Equal(HttpStatusCode.Forbidden, (await rep.GetAsync("/api/v1/privacy/settings")).StatusCode);
+
+        var before = await CreateAsync(rep);
+        Assert.False(before.GetProperty("consentRequired").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, before.GetProperty("consent").ValueKind);
+        await RequireConsentAsync(admin);
+        var after = await CreateAsync(rep);
+        var read = await rep.GetFromJsonAsync<JsonElement>($"/api/v1/interactions/{before.GetProperty("id").GetString()}");
+        var otherTenants = await CreateAsync(otherAdmin);
+
+        Assert.True(after.GetProperty("consentRequired").GetBoolean());
+        Assert.True(read.GetProperty("consentRequired").GetBoolean());
+        Assert.False(otherTenants.GetProperty("consentRequired").GetBoolean());
+        var given = await CreateAsync(rep, consent: true);
+        Assert.True(given.GetProperty("consent").GetBoolean());
+        Assert.True(given.GetProperty("consentRequired").GetBoolean());
+    }
+
+    private static async Task<JsonElement> CreateAsync(HttpClient client, bool? consent = null)
+    {
+        var created = await client.PostAsJsonAsync("/api/v1/interactions",
+            new { crm = "dynamics", recordType = "opportunity", recordId = "7d2f", repId = "rep-1", language = "en", channel = "call", consent });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        return await created.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private static async Task RequireConsentAsync(HttpClient admin)

@@ -51,6 +51,30 @@ public abstract class HubSpotRoutesTests(SurfacesFactory factory)
     }
 
     [Fact]
+    public async Task Consent_SignedRoutes_ShowTheTenantsSettingAndRecordTheCustomersAnswer()
+    {
+        var portal = Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (tenantId, admin) = await factory.CreateTenantAsync("HubSpot consent tenant " + portal);
+        await factory.ConnectAsync(tenantId, CrmKinds.HubSpot, portal);
+        var saved = await admin.PutAsJsonAsync("/api/v1/privacy/settings", new { consentRequired = true, retentionDays = 30 });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+
+        var created = await (await SendAsync(HttpMethod.Post, "/hubspot/api/v1/interactions" + Query + portal, NewInteraction)).Content.ReadFromJsonAsync<JsonElement>();
+        var id = created.GetProperty("id").GetString()!;
+        var refused = await SendAsync(HttpMethod.Put, $"/hubspot/api/v1/interactions/{id}/consent{Query}{portal}", """{"consent":false}""");
+        var read = await (await SendAsync(HttpMethod.Get, $"/hubspot/api/v1/interactions/{id}{Query}{portal}", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var segments = await SendAsync(HttpMethod.Post, $"/hubspot/api/v1/interactions/{id}/segments{Query}{portal}",
+            """{"segments":[{"seq":1,"speaker":"customer","text":"Please do not record this.","startMs":0,"endMs":2000}]}""");
+
+        Assert.True(created.GetProperty("consentRequired").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("consent").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.False(read.GetProperty("consent").GetBoolean());
+        Assert.Equal(HttpStatusCode.Conflict, segments.StatusCode);
+        Assert.Equal("urn:salescoach:problem:consent-refused", (await segments.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("type").GetString());
+    }
+
+    [Fact]
     public async Task Routes_UnconnectedPortalOrAnotherTenantsInteraction_AreRefused()
     {
         var portal = await ConnectedPortalAsync();

@@ -6,7 +6,7 @@ namespace SalesCoach.Api.Coaching.WriteBack;
 
 public sealed record WriteBackResponse(
     string InteractionId, string Crm, string RecordType, string RecordId, string Status, int Attempts, string? LastError, string? NoteId,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt, string? ErrorCode);
 
 /// <summary>
 /// After-call write-back of the summary to the CRM record: <c>GET .../writeback</c> shows the job, <c>POST</c> runs it
@@ -55,5 +55,5 @@ public static class WriteBackApi
     }
 
     private static WriteBackResponse ToResponse(WriteBackJob job) =>
-        new(job.InteractionId, job.Crm, job.RecordType, job.RecordId, job.Status, job.Attempts, job.LastError, job.NoteId, job.UpdatedAt);
+        new(job.InteractionId, job.Crm, job.RecordType, job.RecordId, job.Status, job.Attempts, job.LastError, job.NoteId, job.UpdatedAt, job.ErrorCode);
 }

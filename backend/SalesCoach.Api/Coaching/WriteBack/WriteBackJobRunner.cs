@@ -27,7 +27,7 @@ internal sealed class WriteBackJobRunner(
         var body = await summaries.ReadAsync(tenantId, interactionId, cancellationToken);
         if (interaction is null || body is null)
         {
-            await FinishAsync(job, owner, WriteBackStatus.Failed, attempt, "The interaction has no stored summary.", null, null, cancellationToken);
+            await FinishAsync(job, owner, WriteBackStatus.Failed, attempt, "The interaction has no stored summary.", null, null, null, cancellationToken);
             return null;
         }
 
@@ -37,27 +37,27 @@ internal sealed class WriteBackJobRunner(
         {
             var result = await writeBack.WriteAsync(summary, cancellationToken);
             await (result is null
-                ? FinishAsync(job, owner, WriteBackStatus.Skipped, attempt, $"The tenant has no {job.Crm} connection.", null, null, cancellationToken)
-                : FinishAsync(job, owner, WriteBackStatus.Written, attempt, null, result.NoteId, null, cancellationToken));
+                ? FinishAsync(job, owner, WriteBackStatus.Skipped, attempt, $"The tenant has no {job.Crm} connection.", null, null, null, cancellationToken)
+                : FinishAsync(job, owner, WriteBackStatus.Written, attempt, null, result.NoteId, null, null, cancellationToken));
         }
         catch (CrmException e) when (e.Kind is CrmErrorKind.Throttled or CrmErrorKind.Unavailable && attempt < options.Value.MaxAttempts)
         {
             var delay = Backoff(attempt, e.RetryAfter);
             // Due again after the wait on any replica; this one wakes itself for it, the others find it when they poll.
-            await FinishAsync(job, owner, WriteBackStatus.Pending, attempt, Reason(e), null, time.GetUtcNow() + delay, cancellationToken);
+            await FinishAsync(job, owner, WriteBackStatus.Pending, attempt, Reason(e), null, time.GetUtcNow() + delay, null, cancellationToken);
             logger.LogWarning("Write-back of {InteractionId} to {Crm}: {Kind}; attempt {Attempt} of {Max}, next in {Delay}.",
                 interactionId, job.Crm, e.Kind, attempt, options.Value.MaxAttempts, delay);
             return delay;
         }
         catch (CrmException e)
         {
-            await FinishAsync(job, owner, WriteBackStatus.Failed, attempt, Reason(e), null, null, cancellationToken);
+            await FinishAsync(job, owner, WriteBackStatus.Failed, attempt, Reason(e), null, null, ErrorCode(e), cancellationToken);
             logger.LogWarning("Write-back of {InteractionId} to {Crm} failed: {Kind} {ErrorCode}.", interactionId, job.Crm, e.Kind, e.ErrorCode);
         }
         catch (Exception e) when (e is ValidationException or ArgumentException)
         {
             // The interaction's record reference or CRM cannot be written to as stored: retrying will not change that.
-            await FinishAsync(job, owner, WriteBackStatus.Failed, attempt, $"Not writable: {e.Message}", null, null, cancellationToken);
+            await FinishAsync(job, owner, WriteBackStatus.Failed, attempt, $"Not writable: {e.Message}", null, null, null, cancellationToken);
         }
 
         return null;
@@ -65,9 +65,9 @@ internal sealed class WriteBackJobRunner(
 
     private async Task FinishAsync(
         WriteBackJob job, string owner, string status, int attempts, string? lastError, string? noteId, DateTimeOffset? notBefore,
-        CancellationToken cancellationToken)
+        string? errorCode, CancellationToken cancellationToken)
     {
-        if (!await jobs.FinishAsync(job.TenantId, job.InteractionId, owner, status, attempts, lastError, noteId, notBefore, cancellationToken))
+        if (!await jobs.FinishAsync(job.TenantId, job.InteractionId, owner, status, attempts, lastError, noteId, notBefore, errorCode, cancellationToken))
         {
             logger.LogWarning("The write-back of {InteractionId} ended as {Status}, but another replica holds the job now; its run records the outcome.",
                 job.InteractionId, status);
@@ -105,6 +105,14 @@ internal sealed class WriteBackJobRunner(
         CrmErrorKind.SessionExpired =>
             $"The rep's {e.Crm} session has expired or no token is stored: the rep opens SalesCoach in {e.Crm} again, then retry.",
         _ => Truncate($"{e.Kind} ({e.ErrorCode ?? e.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no code"}): {e.Message}"),
+    };
+
+    /// <summary>The reasons only the rep can clear, as codes (the adapter words them in the rep's language).</summary>
+    private static string? ErrorCode(CrmException e) => e.Kind switch
+    {
+        CrmErrorKind.SessionExpired when e.ErrorCode == "invalid_grant" => WriteBackErrorCodes.AuthorizationRevoked,
+        CrmErrorKind.SessionExpired => WriteBackErrorCodes.SessionExpired,
+        _ => null,
     };
 
     private static string Truncate(string value) => value.Length <= 500 ? value : value[..500];

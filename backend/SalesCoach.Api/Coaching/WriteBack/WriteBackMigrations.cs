@@ -36,5 +36,9 @@ internal sealed class WriteBackMigrations : IMigrationSource
             ALTER TABLE coaching_writebacks ADD COLUMN lease_until BIGINT NULL;
             ALTER TABLE coaching_writebacks ADD COLUMN not_before BIGINT NULL;
             """),
+        new(3, "a failed job's reason as a code an adapter acts on",
+            """
+            ALTER TABLE coaching_writebacks ADD COLUMN error_code TEXT NULL;
+            """),
     ];
 }

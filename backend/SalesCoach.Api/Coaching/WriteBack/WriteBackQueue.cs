@@ -26,5 +26,20 @@ public sealed class WriteBackQueue(WriteBackStore store)
         return true;
     }
 
+    /// <summary>
+    /// A Salesforce user's session was stored afresh (the canvas app opened): their write-backs that failed for want of it
+    /// run again now.
+    /// </summary>
+    public async Task<int> RetryForSalesforceUserAsync(string tenantId, string userId, CancellationToken cancellationToken)
+    {
+        var ids = await store.ResetForSalesforceUserAsync(tenantId, userId, cancellationToken);
+        foreach (var id in ids)
+        {
+            Wake(tenantId, id);
+        }
+
+        return ids.Count;
+    }
+
     internal void Wake(string tenantId, string interactionId) => _channel.Writer.TryWrite((tenantId, interactionId));
 }

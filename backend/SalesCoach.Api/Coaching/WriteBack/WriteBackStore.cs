@@ -11,9 +11,22 @@ public static class WriteBackStatus
     public const string Failed = "failed";
 }
 
+/// <summary>
+/// Why a job failed, for a client to act on (<see cref="WriteBackJob.LastError"/> says it in words). Both Salesforce codes
+/// mean the same to the rep: open SalesCoach in Salesforce again, which stores a fresh session and queues the job again.
+/// </summary>
+public static class WriteBackErrorCodes
+{
+    /// <summary>Salesforce refused the rep's refresh token (<c>invalid_grant</c>: revoked, expired, user deactivated); the tokens are forgotten.</summary>
+    public const string AuthorizationRevoked = "crm_authorization_revoked";
+
+    /// <summary>No usable session is stored for the rep and none could be renewed (no refresh token, or no consumer key).</summary>
+    public const string SessionExpired = "crm_session_expired";
+}
+
 public sealed record WriteBackJob(
     string TenantId, string InteractionId, string Crm, string RecordType, string RecordId,
-    string Status, int Attempts, string? LastError, string? NoteId, DateTimeOffset UpdatedAt);
+    string Status, int Attempts, string? LastError, string? NoteId, DateTimeOffset UpdatedAt, string? ErrorCode = null);
 
 /// <summary>
 /// Write-back jobs, persisted so their state is visible and a job pending at shutdown runs again at start. Replicas sharing
@@ -24,7 +37,8 @@ public sealed class WriteBackStore(SqlDatabase database, TimeProvider time)
     private const string Columns =
         """
         tenant_id AS TenantId, interaction_id AS InteractionId, crm AS Crm, record_type AS RecordType, record_id AS RecordId,
-        status AS Status, attempts AS Attempts, last_error AS LastError, note_id AS NoteId, updated_at AS UpdatedAt
+        status AS Status, attempts AS Attempts, last_error AS LastError, note_id AS NoteId, updated_at AS UpdatedAt,
+        error_code AS ErrorCode
         """;
 
     // Pending, its retry time reached, and held by no replica (or by one whose lease ran out).
@@ -65,10 +79,36 @@ public sealed class WriteBackStore(SqlDatabase database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE coaching_writebacks SET status = 'pending', attempts = 0, last_error = NULL, updated_at = @now,
+            UPDATE coaching_writebacks SET status = 'pending', attempts = 0, last_error = NULL, error_code = NULL, updated_at = @now,
                 not_before = NULL, claimed_by = NULL, lease_until = NULL
             WHERE tenant_id = @tenantId AND interaction_id = @interactionId AND status <> 'pending'
             """, new { tenantId, interactionId, now = time.GetUtcNow().ToUnixMs() }, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Puts a Salesforce user's jobs that failed for want of their session (<see cref="WriteBackErrorCodes"/>) back to
+    /// pending, due now: called once the canvas app stored a fresh session for that user. Their interactions carry the user
+    /// as <c>salesforce:&lt;id&gt;</c> (canvas sessions) or as the bare id (integrations). Returns the jobs' interaction ids.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ResetForSalesforceUserAsync(string tenantId, string userId, CancellationToken cancellationToken)
+    {
+        using var gate = await database.EnterWriteAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            """
+            UPDATE coaching_writebacks SET status = 'pending', attempts = 0, last_error = NULL, error_code = NULL, updated_at = @now,
+                not_before = NULL, claimed_by = NULL, lease_until = NULL
+            WHERE tenant_id = @tenantId AND crm = 'salesforce' AND status = 'failed' AND error_code IN (@revoked, @expired)
+                AND interaction_id IN (SELECT id FROM coaching_interactions WHERE tenant_id = @tenantId AND rep_id IN (@prefixed, @userId))
+            RETURNING interaction_id
+            """,
+            new
+            {
+                tenantId, userId, prefixed = $"salesforce:{userId}", revoked = WriteBackErrorCodes.AuthorizationRevoked,
+                expired = WriteBackErrorCodes.SessionExpired, now = time.GetUtcNow().ToUnixMs(),
+            },
+            cancellationToken: cancellationToken));
+        return [.. ids];
     }
 
     /// <summary>
@@ -136,24 +176,25 @@ public sealed class WriteBackStore(SqlDatabase database, TimeProvider time)
     }
 
     /// <summary>
-    /// Records a run's outcome and lets go of the job; still pending with <paramref name="notBefore"/> for a retry. Only the
+    /// Records a run's outcome and lets go of the job; still pending with <paramref name="notBefore"/> for a retry;
+    /// <paramref name="errorCode"/> is one of <see cref="WriteBackErrorCodes"/> or null. Only the
     /// owner's record counts: false (nothing written) when another replica took the job after this one's lease ran out.
     /// </summary>
     public async Task<bool> FinishAsync(
         string tenantId, string interactionId, string owner, string status, int attempts, string? lastError, string? noteId,
-        DateTimeOffset? notBefore, CancellationToken cancellationToken)
+        DateTimeOffset? notBefore, string? errorCode, CancellationToken cancellationToken)
     {
         using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
             """
-            UPDATE coaching_writebacks SET status = @status, attempts = @attempts, last_error = @lastError,
+            UPDATE coaching_writebacks SET status = @status, attempts = @attempts, last_error = @lastError, error_code = @errorCode,
                 note_id = COALESCE(@noteId, note_id), updated_at = @now, not_before = @notBefore, claimed_by = NULL, lease_until = NULL
             WHERE tenant_id = @tenantId AND interaction_id = @interactionId AND claimed_by = @owner
             """,
             new
             {
-                tenantId, interactionId, owner, status, attempts, lastError, noteId, now = time.GetUtcNow().ToUnixMs(),
+                tenantId, interactionId, owner, status, attempts, lastError, errorCode, noteId, now = time.GetUtcNow().ToUnixMs(),
                 notBefore = notBefore?.ToUnixMs(),
             },
             cancellationToken: cancellationToken)) > 0;
@@ -161,9 +202,9 @@ public sealed class WriteBackStore(SqlDatabase database, TimeProvider time)
 
     private sealed record JobRow(
         string TenantId, string InteractionId, string Crm, string RecordType, string RecordId,
-        string Status, long Attempts, string? LastError, string? NoteId, long UpdatedAt)
+        string Status, long Attempts, string? LastError, string? NoteId, long UpdatedAt, string? ErrorCode)
     {
         public WriteBackJob ToJob() =>
-            new(TenantId, InteractionId, Crm, RecordType, RecordId, Status, (int)Attempts, LastError, NoteId, UnixTime.FromUnixMs(UpdatedAt));
+            new(TenantId, InteractionId, Crm, RecordType, RecordId, Status, (int)Attempts, LastError, NoteId, UnixTime.FromUnixMs(UpdatedAt), ErrorCode);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SalesCoach.Api.Coaching.WriteBack;
 using SalesCoach.Api.Surfaces.Sandbox;
 using SalesCoach.Crm.Salesforce;
 using SalesCoach.Crm.WriteBack;
@@ -23,7 +24,8 @@ public static class CanvasApi
 
     private static async Task<IResult> HandleAsync(
         HttpContext context, SignedRequestVerifier verifier, IOptions<SalesforceCanvasOptions> options, CrmConnectionStore connections,
-        SessionTokens sessions, SandboxFrames sandbox, CrmTokenStore crmTokens, ILoggerFactory loggers, CancellationToken cancellationToken)
+        SessionTokens sessions, SandboxFrames sandbox, CrmTokenStore crmTokens, WriteBackQueue writeBacks, ILoggerFactory loggers,
+        CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(CanvasApi));
         var settings = options.Value;
@@ -74,11 +76,29 @@ public static class CanvasApi
         {
             await crmTokens.SaveAsync(connection.TenantId, CrmKinds.Salesforce, request.UserId, oauthToken, null,
                 ClientToken(result.Envelope, "refreshToken"), cancellationToken);
+            await RetryWriteBacksAsync(writeBacks, connection.TenantId, request.UserId, logger, cancellationToken);
         }
 
         var session = sessions.Mint(new SessionClaims(
             connection.TenantId, $"salesforce:{request.UserId}", Roles.Rep, CrmKinds.Salesforce, request.RecordType, request.RecordId));
         return AdapterPages.Html(StatusCodes.Status200OK, CanvasPage.Render(result.Envelope, session), frameAncestors);
+    }
+
+    /// <summary>What the canvas app told the rep after a revoked or missing session: reopening SalesCoach saves those summaries.</summary>
+    private static async Task RetryWriteBacksAsync(WriteBackQueue writeBacks, string tenantId, string userId, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await writeBacks.RetryForSalesforceUserAsync(tenantId, userId, cancellationToken) is > 0 and var retried)
+            {
+                logger.LogInformation("Queued {Count} write-backs of Salesforce user {UserId} again with the session the canvas app stored.", retried, userId);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The rep's page matters more; POST .../writeback still retries each job.
+            logger.LogError(e, "Could not queue the failed write-backs of Salesforce user {UserId} again.", userId);
+        }
     }
 
     private static string? ClientToken(System.Text.Json.JsonElement envelope, string name) =>

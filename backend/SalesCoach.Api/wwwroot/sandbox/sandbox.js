@@ -25,12 +25,22 @@
 
   function status(text) { statusEl.textContent = text; }
 
-  async function postJson(url, body, token) {
-    var headers = { 'Content-Type': 'application/json' };
+  // One API call; answers {status, body} (the body parsed when it is JSON) and leaves the status to the caller.
+  async function send(method, url, body, token) {
+    var headers = { Accept: 'application/json' };
+    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
     if (token) { headers.Authorization = 'Bearer ' + token; }
-    var response = await fetch(url, { method: 'POST', headers: headers, body: JSON.stringify(body) });
-    if (!response.ok) { throw new Error(url + ' answered ' + response.status); }
-    return response.status === 204 || response.status === 202 ? null : response.json();
+    var response = await fetch(url, { method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    var text = await response.text();
+    var parsed = null;
+    try { parsed = text ? JSON.parse(text) : null; } catch (ignored) { parsed = null; }
+    return { status: response.status, ok: response.ok, body: parsed };
+  }
+
+  async function postJson(url, body, token) {
+    var answer = await send('POST', url, body, token);
+    if (!answer.ok) { throw new Error(url + ' answered ' + answer.status); }
+    return answer.body;
   }
 
   // A demo-tenant session token per CRM, renewed a minute before it expires.
@@ -135,6 +145,47 @@
     });
   }
 
+  // --- Consent: the demo call's customer agrees to be recorded and coached. ---
+  // The replay plays the telephony integration, so it records that yes on each interaction (PUT .../consent) before the
+  // first segment, whether or not the tenant requires consent. An answer the rep already recorded in a panel stands: a
+  // customer who declined there is not replayed to.
+  var consentChecked = {};
+  var declined = {};
+
+  async function ensureConsent(crm) {
+    var id = interactions[crm];
+    if (consentChecked[crm] === id) { return; }
+    var token = await sessionToken(crm);
+    var url = '/api/v1/interactions/' + encodeURIComponent(id);
+    var read = await send('GET', url, undefined, token);
+    if (!read.ok) { throw new Error(url + ' answered ' + read.status); }
+    if (read.body.consent === false) {
+      decline(crm, 'the customer declined');
+    } else if (read.body.consent !== true) {
+      var recorded = await send('PUT', url + '/consent', { consent: true }, token);
+      if (!recorded.ok) { throw new Error(url + '/consent answered ' + recorded.status); }
+    }
+    consentChecked[crm] = id;
+  }
+
+  function decline(crm, why) {
+    declined[crm] = why;
+    document.body.dataset.declined = Object.keys(declined).sort().join(' ');
+  }
+
+  function skipped() {
+    var names = Object.keys(declined).sort();
+    return names.length === 0 ? '' : '; not replayed to ' + names.map(function (crm) { return crm + ' (' + declined[crm] + ')'; }).join(', ');
+  }
+
+  // A segment refused with 409: the rep recorded a refusal or a withdrawal in the panel, or ended the call there.
+  function refusalReason(answer) {
+    var type = answer.body && answer.body.type;
+    if (type === 'urn:salescoach:problem:consent-refused') { return 'the customer withdrew consent'; }
+    if (type === 'urn:salescoach:problem:consent-required') { return 'no consent recorded'; }
+    return 'the call was ended';
+  }
+
   // --- The replayed call: each segment goes to every open interaction through the interactions API. ---
   async function loadConversation() {
     var text = await (await fetch(config.conversation)).text();
@@ -151,18 +202,23 @@
     try {
       var segments = await loadConversation();
       for (var i = 0; i < segments.length; i++) {
-        var targets = Object.keys(interactions);
-        status('Replaying segment ' + (i + 1) + ' of ' + segments.length + ' into ' + targets.join(', '));
+        var open = Object.keys(interactions);
+        await Promise.all(open.map(ensureConsent));
+        var targets = open.filter(function (crm) { return !declined[crm]; });
+        status('Replaying segment ' + (i + 1) + ' of ' + segments.length + ' into ' + targets.join(', ') + skipped());
         await Promise.all(targets.map(async function (crm) {
           var token = await sessionToken(crm);
-          await postJson('/api/v1/interactions/' + encodeURIComponent(interactions[crm]) + '/segments', { segments: [segments[i]] }, token);
+          var url = '/api/v1/interactions/' + encodeURIComponent(interactions[crm]) + '/segments';
+          var answer = await send('POST', url, { segments: [segments[i]] }, token);
+          if (answer.status === 409) { decline(crm, refusalReason(answer)); return; }
+          if (!answer.ok) { throw new Error(url + ' answered ' + answer.status); }
         }));
         var next = segments[i + 1];
         // The call's own pacing, compressed so the whole call plays in well under a minute (?pace=ms fixes it).
         await sleep(!next ? 0 : pace !== null ? pace : Math.min(1800, Math.max(700, (next.startMs - segments[i].startMs) / 6)));
       }
       state.replayed = true;
-      status('Replay finished: ' + segments.length + ' segments. Press again for a fresh call.');
+      status('Replay finished: ' + segments.length + ' segments' + skipped() + '. Press again for a fresh call.');
       document.body.dataset.replay = 'done';
     } catch (error) {
       status('Replay stopped: ' + error.message);

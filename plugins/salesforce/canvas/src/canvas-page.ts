@@ -7,6 +7,8 @@ export interface CanvasPageOptions {
   /** The frame's parent; defaults to window.parent. */
   parent?: Window | null;
   openUrl?: (url: string) => void;
+  /** Waits between retries and write-back reads (tests pass a quick one). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface CanvasPage {
@@ -42,6 +44,9 @@ export function startCanvasPage(config: CanvasPageConfig, root: HTMLElement, opt
     autoStart: request.context?.environment?.parameters?.autoStart === true,
     fetch: options.fetch,
     openUrl: options.openUrl,
+    sleep: options.sleep,
+    // The summary is written to the record as this rep: a revoked session is theirs to renew, so the panel tells them.
+    watchWriteBack: true,
     onRender: resize,
     onInteraction: (interactionId) => {
       bridge.publish("salescoach.interaction", { interactionId, recordId: record.id });

@@ -2,6 +2,7 @@ import React from "react";
 import {
   Alert, Button, Divider, Flex, Heading, Link, List, LoadingSpinner, ProgressBar, Tag, Text, Tile,
 } from "@hubspot/ui-extensions";
+import { consentProblemKey, consentPrompt } from "../consent";
 import { resolveLanguage, translator, type Translate } from "../i18n";
 import { CoachBackend, type Fetcher } from "./backend";
 import { MetricsView } from "./MetricsView";
@@ -53,17 +54,18 @@ export function CoachCard({ context, actions, fetcher, backendOrigin, pollInterv
     <Flex direction="column" gap="sm">
       <Flex direction="row" justify="between" align="center">
         <Heading>{t("title")}</Heading>
-        <Tag variant={state.status === "live" ? "success" : "default"} testId="status">
-          {t(statusKey(state.status))}
+        <Tag variant={state.status === "live" && state.consent !== "refused" ? "success" : "default"} testId="status">
+          {t(statusKey(state))}
         </Tag>
       </Flex>
+      <ConsentLine state={state} t={t} answer={(consent) => void session.recordConsent(consent)} />
       <ErrorNotice state={state} t={t} />
       <Flex direction="row" gap="xs">
         {!state.interactionId && state.status !== "starting" && (
           <Button variant="primary" onClick={() => void session.start()} testId="start">{t("start")}</Button>
         )}
         {state.status === "starting" && <LoadingSpinner label={t("statusConnecting")} size="sm" />}
-        {state.interactionId && state.status !== "completed" && (
+        {state.status === "live" && (
           <Button variant="secondary" onClick={() => void session.complete()} testId="end">{t("end")}</Button>
         )}
       </Flex>
@@ -127,15 +129,37 @@ export function CoachCard({ context, actions, fetcher, backendOrigin, pollInterv
   );
 }
 
-function statusKey(status: SessionState["status"]) {
-  return ({ idle: "statusIdle", starting: "statusConnecting", live: "statusLive", completed: "statusCompleted" } as const)[status];
+function statusKey(state: SessionState) {
+  if (state.status !== "completed" && state.consent === "refused") return "statusDeclined";
+  return ({ idle: "statusIdle", starting: "statusConnecting", consent: "statusConsent", live: "statusLive", completed: "statusCompleted" } as const)[state.status];
+}
+
+/** The customer's consent: the question when the tenant requires it, and a refusal or withdrawal the rep can record any time. */
+function ConsentLine({ state, t, answer }: { state: SessionState; t: Translate; answer: (consent: boolean) => void }) {
+  if (!state.interactionId || !state.consent || state.status === "completed") return null;
+  const prompt = consentPrompt(state.consent);
+  return (
+    <Tile compact testId="consent">
+      <Text>{t(prompt.text)}</Text>
+      <Flex direction="row" gap="xs">
+        {prompt.choices.map((choice, i) => (
+          <Button key={choice.action} size="xs" variant={i === 0 && state.consent === "asking" ? "primary" : "secondary"}
+            disabled={state.recordingConsent === true} onClick={() => answer(choice.consent)} testId={`consent-${choice.action}`}>
+            {t(choice.label)}
+          </Button>
+        ))}
+      </Flex>
+    </Tile>
+  );
 }
 
 function ErrorNotice({ state, t }: { state: SessionState; t: Translate }) {
   if (!state.error) return null;
-  const { status, detail } = state.error;
-  const text = status === 401 ? t("errorSession") : status === 0 ? t("errorNetwork") : t("errorGeneric", { detail });
-  return <Alert title={t("title")} variant={status === 0 ? "warning" : "error"}>{text}</Alert>;
+  const { status, detail, problemType } = state.error;
+  // A consent conflict gets its own sentence in the rep's language, never the backend's English detail.
+  const consentKey = consentProblemKey(status, { type: problemType });
+  const text = consentKey ? t(consentKey) : status === 401 ? t("errorSession") : status === 0 ? t("errorNetwork") : t("errorGeneric", { detail });
+  return <Alert title={t("title")} variant={status === 0 || consentKey ? "warning" : "error"}>{text}</Alert>;
 }
 
 function SummaryTile({ summary, t }: { summary: NonNullable<SessionState["summary"]>; t: Translate }) {

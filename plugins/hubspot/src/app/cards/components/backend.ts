@@ -1,6 +1,6 @@
 /** The card's calls to the SalesCoach backend, all under /hubspot/ (signed by HubSpot's proxy). */
 export interface FetchOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "POST" | "PUT";
   body?: Record<string, unknown>;
   timeout?: number;
 }
@@ -43,10 +43,19 @@ export interface PolledEvent {
   data: unknown;
 }
 
+/** An interaction as the backend answers it: the card reads its id and the customer's consent. */
+export interface InteractionInfo {
+  id: string;
+  consent?: boolean | null;
+  consentRequired?: boolean;
+}
+
 export class BackendError extends Error {
   constructor(
     readonly status: number,
     detail: string,
+    /** The problem's `type`, which tells the consent conflicts apart. */
+    readonly problemType?: string,
   ) {
     super(detail);
   }
@@ -67,14 +76,22 @@ export class CoachBackend {
     }
     const body = await response.json().catch(() => undefined);
     if (!response.ok) {
-      const problem = (body ?? {}) as { detail?: string; title?: string };
-      throw new BackendError(response.status, problem.detail ?? problem.title ?? `HTTP ${response.status}`);
+      const problem = (body ?? {}) as { detail?: string; title?: string; type?: string };
+      throw new BackendError(response.status, problem.detail ?? problem.title ?? `HTTP ${response.status}`, problem.type);
     }
     return body as T;
   }
 
-  createInteraction(body: Record<string, unknown>): Promise<{ id: string }> {
+  createInteraction(body: Record<string, unknown>): Promise<InteractionInfo> {
     return this.call("/interactions", { method: "POST", body });
+  }
+
+  getInteraction(interactionId: string): Promise<InteractionInfo> {
+    return this.call(`/interactions/${encodeURIComponent(interactionId)}`, { method: "GET" });
+  }
+
+  recordConsent(interactionId: string, consent: boolean): Promise<InteractionInfo> {
+    return this.call(`/interactions/${encodeURIComponent(interactionId)}/consent`, { method: "PUT", body: { consent } });
   }
 
   poll(interactionId: string, after: string | undefined): Promise<{ events?: PolledEvent[]; completed?: boolean }> {

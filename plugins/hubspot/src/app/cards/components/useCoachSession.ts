@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { consentStateOf, mayCoach, type ConsentState } from "../consent";
 import { BackendError, CoachBackend, recordTypeOf, type CompleteResult, type ContentItem, type Tip } from "./backend";
 
 export interface SessionInput {
@@ -16,31 +17,38 @@ export type Feedback = "helpful" | "not_helpful";
 
 export interface SessionState {
   interactionId?: string;
-  status: "idle" | "starting" | "live" | "completed";
+  /** `consent`: the interaction is open but not coached, until the customer's consent is recorded. */
+  status: "idle" | "starting" | "consent" | "live" | "completed";
+  /** The customer's consent on the open interaction (shared rules: plugins/shared/src/consent.ts). */
+  consent?: ConsentState;
+  /** A consent answer is on its way to the backend. */
+  recordingConsent?: boolean;
   tips: Tip[];
   tipFeedback: Record<string, Feedback>;
   content: ContentItem[];
   ratedContent: Record<string, true>;
   metrics?: Record<string, unknown>;
   summary?: CompleteResult;
-  error?: { status: number; detail: string };
+  error?: { status: number; detail: string; problemType?: string };
   /** Polling stopped for good: the backend refused (401/403) or forgot (404) the interaction. */
   halted?: boolean;
 }
 
 const maxTips = 50;
 
-/** The card's live session: opens the interaction, polls its events, posts engagement. */
+/** The card's live session: opens the interaction, records the customer's consent, polls its events, posts engagement. */
 export function useCoachSession(input: SessionInput) {
   const { backend } = input;
   const [state, setState] = useState<SessionState>({ status: "idle", tips: [], tipFeedback: {}, content: [], ratedContent: {} });
   const lastEventId = useRef<string | undefined>(undefined);
   const polling = useRef(false);
+  /** The interaction whose coaching started (events polled, recommendations asked for): at most once per interaction. */
+  const coached = useRef<string | undefined>(undefined);
   const recordType = recordTypeOf(input.objectTypeId);
 
   const fail = useCallback((error: unknown) => {
     const e = error instanceof BackendError ? error : new BackendError(0, String(error));
-    setState((s) => ({ ...s, error: { status: e.status, detail: e.message } }));
+    setState((s) => ({ ...s, error: { status: e.status, detail: e.message, problemType: e.problemType } }));
   }, []);
 
   const apply = useCallback((type: string, data: unknown) => {
@@ -66,6 +74,31 @@ export function useCoachSession(input: SessionInput) {
     });
   }, []);
 
+  /** Starts coaching the interaction once its consent allows it: events are polled (effect below) and content asked for. */
+  const coach = useCallback(async (interactionId: string) => {
+    if (coached.current === interactionId) return;
+    coached.current = interactionId;
+    setState((s) => (s.interactionId === interactionId && s.status === "consent" ? { ...s, status: "live" } : s));
+    try {
+      const items = await backend.recommendations({
+        interactionId, context: { crm: "hubspot", recordType }, language: input.language, limit: 5,
+      });
+      setState((s) => (s.content.length === 0 ? { ...s, content: items } : s));
+    } catch (error) {
+      fail(error);
+    }
+  }, [backend, recordType, input.language, fail]);
+
+  /** The consent as the backend now has it: shown, and coaching starts if it allows. */
+  const consentIs = useCallback((interactionId: string, consent: ConsentState) => {
+    setState((s) => {
+      if (s.interactionId !== interactionId) return s;
+      const consentError = s.error?.status === 409;
+      return { ...s, consent, error: mayCoach(consent) && consentError ? undefined : s.error };
+    });
+    if (mayCoach(consent)) void coach(interactionId);
+  }, [coach]);
+
   const start = useCallback(async () => {
     setState((s) => ({ ...s, status: "starting", error: undefined }));
     try {
@@ -74,16 +107,13 @@ export function useCoachSession(input: SessionInput) {
         language: input.language, channel: "call",
       });
       lastEventId.current = undefined;
-      setState((s) => ({ ...s, interactionId: created.id, status: "live" }));
-      const items = await backend.recommendations({
-        interactionId: created.id, context: { crm: "hubspot", recordType }, language: input.language, limit: 5,
-      });
-      setState((s) => (s.content.length === 0 ? { ...s, content: items } : s));
+      setState((s) => ({ ...s, interactionId: created.id, status: "consent" }));
+      consentIs(created.id, consentStateOf(created));
     } catch (error) {
       setState((s) => ({ ...s, status: s.interactionId ? s.status : "idle" }));
       fail(error);
     }
-  }, [backend, recordType, input.objectId, input.userId, input.language, fail]);
+  }, [backend, recordType, input.objectId, input.userId, input.language, fail, consentIs]);
 
   useEffect(() => {
     if (input.autoStart) void start();
@@ -91,7 +121,33 @@ export function useCoachSession(input: SessionInput) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const { interactionId, status, halted } = state;
+  const { interactionId, status, halted, consent } = state;
+
+  const recordConsent = useCallback(async (answer: boolean) => {
+    if (!interactionId) return;
+    setState((s) => ({ ...s, recordingConsent: true }));
+    try {
+      const recorded = await backend.recordConsent(interactionId, answer);
+      setState((s) => ({ ...s, recordingConsent: false }));
+      consentIs(interactionId, consentStateOf({ consent: recorded?.consent ?? answer }));
+    } catch (error) {
+      setState((s) => ({ ...s, recordingConsent: false }));
+      fail(error);
+    }
+  }, [backend, interactionId, consentIs, fail]);
+
+  // While the card asks, the answer may be recorded elsewhere (a telephony integration): follow the interaction.
+  useEffect(() => {
+    if (!interactionId || status !== "consent" || consent !== "asking") return undefined;
+    const timer = setInterval(() => {
+      backend.getInteraction(interactionId).then(
+        (info) => { if (typeof info?.consent === "boolean") consentIs(interactionId, consentStateOf(info)); },
+        () => undefined, // the next read tries again; the card keeps asking meanwhile
+      );
+    }, input.pollIntervalMs);
+    return () => clearInterval(timer);
+  }, [backend, interactionId, status, consent, input.pollIntervalMs, consentIs]);
+
   useEffect(() => {
     if (!interactionId || status !== "live" || halted) return undefined;
     const poll = async (): Promise<void> => {
@@ -144,5 +200,5 @@ export function useCoachSession(input: SessionInput) {
     }
   }, [backend, interactionId, fail]);
 
-  return { state, start, tipFeedback, contentEvent, complete };
+  return { state, start, recordConsent, tipFeedback, contentEvent, complete };
 }
