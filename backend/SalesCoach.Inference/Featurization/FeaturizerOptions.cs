@@ -24,7 +24,8 @@ public sealed record FeaturizerOptions
     /// <summary>
     /// Word n-grams (1 = unigrams, 2 = unigrams + bigrams) of a context text, the other side's previous turn, hashed
     /// under seeds of their own into the same buckets, after the text's features. 0 (the default, and what every model
-    /// file without this setting reads as) = the model reads no context and a context given to it changes nothing.
+    /// file without this setting reads as) with <see cref="ContextPairWords"/> 0 = the model reads no context and a
+    /// context given to it changes nothing.
     /// </summary>
     public int ContextNgrams { get; init; }
 

@@ -30,9 +30,11 @@ public sealed class TextFeaturizer
     public int Featurize(ReadOnlySpan<char> text, FeatureBuffer buffer) => Featurize(text, default, buffer);
 
     /// <summary>
-    /// Fills <paramref name="buffer"/> with the text's features, then (when <see cref="FeaturizerOptions.ContextNgrams"/>
-    /// is on) the word n-grams of <paramref name="context"/> under their own seeds, and returns the number of features.
-    /// An empty context adds nothing, so a text without context featurizes as it always did.
+    /// Fills <paramref name="buffer"/> with the text's features, then, when the options read context, those of
+    /// <paramref name="context"/> (the other side's previous turn) under seeds of their own: its word n-grams
+    /// (<see cref="FeaturizerOptions.ContextNgrams"/>) and, for a short text, (context token, text token) pairs
+    /// (<see cref="FeaturizerOptions.ContextPairWords"/>). Returns the number of features. An empty context, or options
+    /// that read none, add nothing: the text featurizes as it always did.
     /// </summary>
     public int Featurize(ReadOnlySpan<char> text, ReadOnlySpan<char> context, FeatureBuffer buffer)
     {
@@ -40,10 +42,10 @@ public sealed class TextFeaturizer
         char[]? rentedText = null, rentedContext = null;
         Span<ulong> textTokens = stackalloc ulong[FeaturizerOptions.MaxContextPairWords];
         var tokenCount = AddTextNgrams(Lower(text, stackalloc char[StackChars], ref rentedText), ref sink, textTokens);
-        if (_options.ContextNgrams > 0 && !context.IsEmpty)
+        var pairWith = tokenCount <= _options.ContextPairWords ? textTokens[..tokenCount] : [];
+        if ((_options.ContextNgrams > 0 || !pairWith.IsEmpty) && !context.IsEmpty)
         {
             var lower = Lower(context, stackalloc char[StackChars], ref rentedContext);
-            var pairWith = tokenCount <= _options.ContextPairWords ? textTokens[..tokenCount] : [];
             AddContextNgrams(_options.ContextLastSentence ? LastSentence(lower) : lower, pairWith, ref sink);
         }
 
@@ -141,7 +143,11 @@ public sealed class TextFeaturizer
                 TokenKind.Email => ContextEmailHash,
                 _ => StableHash.Fnv1a(token, ContextWordSeed),
             };
-            sink.Add(wordHash);
+            if (_options.ContextNgrams >= 1)
+            {
+                sink.Add(wordHash);
+            }
+
             if (hasPrevious && _options.ContextNgrams >= 2)
             {
                 sink.Add(StableHash.Combine(previous ^ ContextBigramSalt, wordHash));
@@ -158,27 +164,28 @@ public sealed class TextFeaturizer
     }
 
     /// <summary>
-    /// What follows the last sentence end ('.', '!', '?' or ';' before a space, or a full-width '。', '！', '？', '；') that has
-    /// words after it; the whole text when there is none.
+    /// The last sentence, its closing punctuation kept: what follows the last sentence end before it ('.', '!', '?' or ';'
+    /// before a space or a Han character, or '。' / '；' anywhere); the whole text when there is none.
     /// </summary>
     internal static ReadOnlySpan<char> LastSentence(ReadOnlySpan<char> text)
     {
-        var end = text.Length;
-        while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || IsSentenceEnd(text[end - 1])))
+        text = text.TrimEnd();
+        var search = text.Length;
+        while (search > 0 && IsSentenceEnd(text[search - 1]))
         {
-            end--;
+            search--;
         }
 
-        for (var i = end - 1; i >= 0; i--)
+        for (var i = search - 1; i >= 0; i--)
         {
             var c = text[i];
-            if (c is '。' or '！' or '？' or '；' || (IsSentenceEnd(c) && i + 1 < end && char.IsWhiteSpace(text[i + 1])))
+            if (c is '。' or '；' || (IsSentenceEnd(c) && (char.IsWhiteSpace(text[i + 1]) || text[i + 1] >= '\u2E80')))
             {
-                return text[(i + 1)..end];
+                return text[(i + 1)..];
             }
         }
 
-        return text[..end];
+        return text;
     }
 
     private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ';' or '。' or '！' or '？' or '；';

@@ -5,8 +5,8 @@
 # done-when-1 measure, false alarms, hand-label F1), and on compare.sh's corpus folds (folds.py; macro-F1 must not drop).
 # Same folds, seed and SVM options for every variant. From the repository root:
 #   bash backend/SalesCoach.Coaching/Signals/Model/context-check.sh [name='extra model train options' ...]
-# With no arguments it compares the shipped options without and with context (see SIGNALS-RESULTS.md); each argument
-# adds a variant, e.g. 'unigrams=--context context --context-ngrams 1'.
+# It compares the shipped options without context and with the context variants below (results and decision in
+# SIGNALS-RESULTS.md); each argument adds a variant, e.g. 'bigrams-whole-turn=--context context'. About 30 minutes.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../../.." && pwd)
@@ -20,8 +20,19 @@ python3 "$here/dialogue_folds.py" "$work/prepared" "$here/../Corpus" "$data/pers
 dotnet build -c Release -v q --nologo "$root/backend/SalesCoach.Cli" -o "$work/cli" >/dev/null
 cli="dotnet $work/cli/salescoach.dll"
 common=(--text text --label labels --multi-label --seed 42 --buckets 262144 --method linear-svm --svm-c 2)
-names=(without with-context)
-declare -A extra=([without]="" [with-context]="--context context --context-last-sentence")
+# Context variants: its words and word pairs; its words only; words + (context token, text token) pairs for texts of at
+# most 6 tokens; such pairs alone (no context words), for at most 6 and at most 4 tokens. All read the context's last
+# sentence only.
+names=(without words+bigrams words words+pairs6 pairs6 pairs4)
+last="--context context --context-last-sentence"
+declare -A extra=(
+  [without]=""
+  [words+bigrams]="$last --context-ngrams 2"
+  [words]="$last --context-ngrams 1"
+  [words+pairs6]="$last --context-ngrams 1 --context-pair-words 6"
+  [pairs6]="$last --context-ngrams 0 --context-pair-words 6"
+  [pairs4]="$last --context-ngrams 0 --context-pair-words 4"
+)
 for argument in "$@"; do
   names+=("${argument%%=*}")
   extra[${argument%%=*}]=${argument#*=}
