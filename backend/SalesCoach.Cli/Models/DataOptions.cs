@@ -21,6 +21,9 @@ internal sealed class DataOptions
 
     public Option<string?> OosLabel { get; } = new("--oos-label") { Description = "The out-of-scope / no-signal label" };
 
+    /// <summary><c>--context</c>: the field holding each row's context (the other side's previous turn); train, evaluate and predict.</summary>
+    public static Option<string?> ContextField(string description) => new("--context") { Description = description };
+
     public void AddTo(Command command)
     {
         command.Options.Add(Data);

@@ -21,7 +21,9 @@ public static class ModelEvaluateCommand
         runtime.AcceptOnlyFromAmong("onnx", "managed");
         var reportDir = new Option<DirectoryInfo?>("--report-dir") { Description = "Also write evaluation.json and evaluation.md here" };
         var command = new Command("evaluate", "Evaluate a model on labelled data (accuracy, per-label P/R/F1, macro-F1, OOS recall, latency)");
+        var context = DataOptions.ContextField("Field (column) holding the other side's previous turn (used by a model trained with --context)");
         data.AddTo(command);
+        command.Options.Add(context);
         command.Options.Add(model);
         command.Options.Add(json);
         command.Options.Add(reportDir);
@@ -38,7 +40,7 @@ public static class ModelEvaluateCommand
             var directory = parse.GetRequiredValue(model).FullName;
             var metadata = ModelDirectory.LoadMetadata(directory);
             var dataset = DatasetReader.Read(parse.GetRequiredValue(data.Data).FullName,
-                parse.GetRequiredValue(data.Text), parse.GetRequiredValue(data.Label));
+                parse.GetRequiredValue(data.Text), parse.GetRequiredValue(data.Label), parse.GetValue(context));
             using var session = parse.GetValue(runtime) == "onnx" ? OnnxTextScorer.OpenSession(directory) : null;
             ITextScorer scorer = session is null
                 ? new TextClassifier(ModelDirectory.Load(directory))

@@ -19,7 +19,9 @@ public static class ModelPredictCommand
         var model = new Option<DirectoryInfo>("--model") { Description = "Model directory (model.onnx + model.json)", Required = true };
         var errors = new Option<bool>("--errors") { Description = "Only rows whose predicted labels differ from the gold labels" };
         var command = new Command("predict", "Label every row of a file with a model (JSON lines: text, gold, predicted, scores)");
+        var context = DataOptions.ContextField("Field (column) holding the other side's previous turn (used by a model trained with --context)");
         data.AddTo(command);
+        command.Options.Add(context);
         command.Options.Add(model);
         command.Options.Add(errors);
         command.SetAction(parse => CliErrors.Run(parse, (output, _) =>
@@ -27,13 +29,13 @@ public static class ModelPredictCommand
             var directory = parse.GetRequiredValue(model).FullName;
             var metadata = ModelDirectory.LoadMetadata(directory);
             var dataset = DatasetReader.Read(parse.GetRequiredValue(data.Data).FullName,
-                parse.GetRequiredValue(data.Text), parse.GetRequiredValue(data.Label));
+                parse.GetRequiredValue(data.Text), parse.GetRequiredValue(data.Label), parse.GetValue(context));
             using var session = OnnxTextScorer.OpenSession(directory);
             var scorer = new OnnxTextScorer(session, metadata.Featurizer);
             var scores = new float[metadata.Labels.Length];
             foreach (var example in dataset.Examples)
             {
-                scorer.Score(example.Text, scores);
+                scorer.Score(example.Text, example.Context, scores);
                 var predicted = DecisionRule.Decide(scores, metadata).Select(i => metadata.Labels[i]).Order(StringComparer.Ordinal).ToArray();
                 var gold = example.Labels.Order(StringComparer.Ordinal).ToArray();
                 if (parse.GetValue(errors) && predicted.SequenceEqual(gold))

@@ -24,11 +24,18 @@ public static class ModelTrainCommand
         var dropout = new Option<float>("--dropout") { Description = "Share of features dropped per training step", DefaultValueFactory = _ => new TrainerOptions().FeatureDropout };
         var learningRate = new Option<float>("--lr") { Description = "Starting learning rate", DefaultValueFactory = _ => new TrainerOptions().LearningRate };
         var method = new TrainingMethodOptions();
+        var context = DataOptions.ContextField("Field (column) holding the other side's previous turn: the model reads its word n-grams too (recorded in model.json)");
+        var contextNgrams = new Option<int>("--context-ngrams") { Description = "With --context: 1 = context words, 2 = words and word pairs", DefaultValueFactory = _ => 2 };
+        var contextLastSentence = new Option<bool>("--context-last-sentence") { Description = "With --context: only the context's last sentence counts" };
+        var contextPairWords = new Option<int>("--context-pair-words")
+        {
+            Description = $"With --context: a text of at most this many tokens also gets (context token, text token) pairs (0 = none, at most {FeaturizerOptions.MaxContextPairWords})",
+        };
 
         var command = new Command("train", "Train a text classifier (hashed n-gram embeddings + linear layer, or one linear SVM per label)");
         data.AddTo(command);
         method.AddTo(command);
-        foreach (var option in new Option[] { multiLabel, seed, outDir, dev, dim, buckets, epochs, learningRate, patience, minn, maxn, dropout })
+        foreach (var option in new Option[] { multiLabel, seed, outDir, dev, dim, buckets, epochs, learningRate, patience, minn, maxn, dropout, context, contextNgrams, contextLastSentence, contextPairWords })
         {
             command.Options.Add(option);
         }
@@ -42,6 +49,9 @@ public static class ModelTrainCommand
                     Buckets = parse.GetValue(buckets),
                     CharNgramMin = parse.GetValue(minn),
                     CharNgramMax = parse.GetValue(maxn),
+                    ContextNgrams = parse.GetValue(context) is null ? 0 : parse.GetValue(contextNgrams),
+                    ContextLastSentence = parse.GetValue(context) is not null && parse.GetValue(contextLastSentence),
+                    ContextPairWords = parse.GetValue(context) is null ? 0 : parse.GetValue(contextPairWords),
                 },
                 Dim = parse.GetValue(dim),
                 MaxEpochs = parse.GetValue(epochs),
@@ -55,8 +65,9 @@ public static class ModelTrainCommand
             return CliErrors.Run(parse, (output, error) =>
             {
                 var (text, label) = (parse.GetRequiredValue(data.Text), parse.GetRequiredValue(data.Label));
-                var train = DatasetReader.Read(parse.GetRequiredValue(data.Data).FullName, text, label);
-                var devSet = parse.GetValue(dev) is { } devFile ? DatasetReader.Read(devFile.FullName, text, label) : null;
+                var contextField = parse.GetValue(context);
+                var train = DatasetReader.Read(parse.GetRequiredValue(data.Data).FullName, text, label, contextField);
+                var devSet = parse.GetValue(dev) is { } devFile ? DatasetReader.Read(devFile.FullName, text, label, contextField) : null;
                 error.WriteLine($"read {train.Examples.Count} rows ({train.SkippedRows} skipped: empty text or label)");
                 var model = EmbeddingBagTrainer.Train(train.Examples, options, devSet?.Examples, train.Sha256, error.WriteLine);
                 var directory = parse.GetRequiredValue(outDir).FullName;

@@ -76,6 +76,6 @@ public static class SpeedBenchmark
         private readonly TextFeaturizer _featurizer = new(options);
         private readonly FeatureBuffer _buffer = new(options.MaxFeatures);
 
-        public void Score(string text, Span<float> scores) => scores[0] = _featurizer.Featurize(text, _buffer);
+        public void Score(string text, string? context, Span<float> scores) => scores[0] = _featurizer.Featurize(text, context, _buffer);
     }
 }

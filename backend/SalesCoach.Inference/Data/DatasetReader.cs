@@ -9,12 +9,13 @@ public sealed record Dataset(IReadOnlyList<LabeledExample> Examples, int Skipped
 /// <summary>
 /// Reads labelled text from CSV (header row) or JSONL (one object per line; a label may be a
 /// string, a '|'-separated string or an array). Rows without text or label are skipped and counted.
+/// With a context column, each row's context (the other side's previous turn) is read too; a row without one has none.
 /// </summary>
 public static class DatasetReader
 {
     public const char LabelSeparator = '|';
 
-    public static Dataset Read(string path, string textColumn, string labelColumn)
+    public static Dataset Read(string path, string textColumn, string labelColumn, string? contextColumn = null)
     {
         if (!File.Exists(path))
         {
@@ -26,10 +27,10 @@ public static class DatasetReader
         using var reader = new StreamReader(new MemoryStream(bytes));
         var isJsonl = path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase)
             || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
-        var rows = isJsonl ? ReadJsonl(reader, textColumn, labelColumn) : ReadCsv(reader, textColumn, labelColumn);
+        var rows = isJsonl ? ReadJsonl(reader, textColumn, labelColumn, contextColumn) : ReadCsv(reader, textColumn, labelColumn, contextColumn);
         var examples = new List<LabeledExample>();
         var skipped = 0;
-        foreach (var (text, labels) in rows)
+        foreach (var (text, labels, context) in rows)
         {
             if (string.IsNullOrWhiteSpace(text) || labels.Length == 0)
             {
@@ -37,7 +38,7 @@ public static class DatasetReader
                 continue;
             }
 
-            examples.Add(new LabeledExample(text, labels));
+            examples.Add(new LabeledExample(text, labels, string.IsNullOrWhiteSpace(context) ? null : context));
         }
 
         return new Dataset(examples, skipped, sha);
@@ -47,7 +48,8 @@ public static class DatasetReader
         ? []
         : [.. value.Split(LabelSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct()];
 
-    private static IEnumerable<(string? Text, string[] Labels)> ReadCsv(TextReader reader, string textColumn, string labelColumn)
+    private static IEnumerable<(string? Text, string[] Labels, string? Context)> ReadCsv(
+        TextReader reader, string textColumn, string labelColumn, string? contextColumn)
     {
         using var records = CsvParser.ReadRecords(reader).GetEnumerator();
         if (!records.MoveNext())
@@ -58,6 +60,7 @@ public static class DatasetReader
         var header = records.Current.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
         var textIndex = ColumnIndex(header, textColumn);
         var labelIndex = ColumnIndex(header, labelColumn);
+        var contextIndex = contextColumn is null ? -1 : ColumnIndex(header, contextColumn);
         while (records.MoveNext())
         {
             var row = records.Current;
@@ -67,7 +70,8 @@ public static class DatasetReader
             }
 
             yield return (textIndex < row.Length ? row[textIndex] : null,
-                labelIndex < row.Length ? SplitLabels(row[labelIndex]) : []);
+                labelIndex < row.Length ? SplitLabels(row[labelIndex]) : [],
+                contextIndex >= 0 && contextIndex < row.Length ? row[contextIndex] : null);
         }
     }
 
@@ -79,7 +83,8 @@ public static class DatasetReader
             : throw new InvalidDataException($"Column '{column}' not in the header ({string.Join(", ", header)}).");
     }
 
-    private static IEnumerable<(string? Text, string[] Labels)> ReadJsonl(TextReader reader, string textColumn, string labelColumn)
+    private static IEnumerable<(string? Text, string[] Labels, string? Context)> ReadJsonl(
+        TextReader reader, string textColumn, string labelColumn, string? contextColumn)
     {
         var lineNumber = 0;
         string? line;
@@ -106,7 +111,10 @@ public static class DatasetReader
                 : l.ValueKind == JsonValueKind.Array
                     ? [.. l.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).SelectMany(e => SplitLabels(e.GetString())).Distinct()]
                     : l.ValueKind == JsonValueKind.String ? SplitLabels(l.GetString()) : [];
-            yield return (text, labels);
+            var context = contextColumn is not null && root.TryGetProperty(contextColumn, out var c) && c.ValueKind == JsonValueKind.String
+                ? c.GetString()
+                : null;
+            yield return (text, labels, context);
         }
     }
 }

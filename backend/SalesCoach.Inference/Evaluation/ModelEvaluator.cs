@@ -37,7 +37,7 @@ public static class ModelEvaluator
         var stopwatch = Stopwatch.StartNew();
         foreach (var example in examples)
         {
-            scorer.Score(example.Text, scores);
+            scorer.Score(example.Text, example.Context, scores);
             predicted.Add(DecisionRule.Decide(scores, metadata));
         }
 

@@ -18,9 +18,11 @@ public sealed class OnnxTextScorer(InferenceSession session, FeaturizerOptions f
     public static InferenceSession OpenSession(string modelDirectory) =>
         OnnxRuntime.Shared.CreateSession(ModelDirectory.ReadOnnx(modelDirectory), new InferenceSessionOptions { IntraOpThreads = 1 });
 
-    public void Score(string text, Span<float> scores)
+    public void Score(string text, Span<float> scores) => Score(text, null, scores);
+
+    public void Score(string text, string? context, Span<float> scores)
     {
-        var count = _featurizer.Featurize(text, _buffer);
+        var count = _featurizer.Featurize(text, context, _buffer);
         // An empty text still needs one column: a padding id with weight 0 leaves only the bias.
         var n = Math.Max(count, 1);
         var ids = new long[n];

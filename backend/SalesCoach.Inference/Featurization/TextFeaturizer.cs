@@ -27,29 +27,63 @@ public sealed class TextFeaturizer
     public FeatureBuffer CreateBuffer() => new(_options.MaxFeatures);
 
     /// <summary>Fills <paramref name="buffer"/> and returns the number of features.</summary>
-    public int Featurize(ReadOnlySpan<char> text, FeatureBuffer buffer)
+    public int Featurize(ReadOnlySpan<char> text, FeatureBuffer buffer) => Featurize(text, default, buffer);
+
+    /// <summary>
+    /// Fills <paramref name="buffer"/> with the text's features, then, when the options read context, those of
+    /// <paramref name="context"/> (the other side's previous turn) under seeds of their own: its word n-grams
+    /// (<see cref="FeaturizerOptions.ContextNgrams"/>) and, for a short text, (context token, text token) pairs
+    /// (<see cref="FeaturizerOptions.ContextPairWords"/>). Returns the number of features. An empty context, or options
+    /// that read none, add nothing: the text featurizes as it always did.
+    /// </summary>
+    public int Featurize(ReadOnlySpan<char> text, ReadOnlySpan<char> context, FeatureBuffer buffer)
     {
-        // Pure ASCII is already NFKC: skip the allocating normalisation on the hot path.
-        string? normalized = null;
-        if (!Ascii.IsValid(text))
+        var sink = new FeatureSink(buffer, _buckets);
+        char[]? rentedText = null, rentedContext = null;
+        Span<ulong> textTokens = stackalloc ulong[FeaturizerOptions.MaxContextPairWords];
+        var tokenCount = AddTextNgrams(Lower(text, stackalloc char[StackChars], ref rentedText), ref sink, textTokens);
+        var pairWith = tokenCount <= _options.ContextPairWords ? textTokens[..tokenCount] : [];
+        if ((_options.ContextNgrams > 0 || !pairWith.IsEmpty) && !context.IsEmpty)
         {
-            normalized = new string(text).Normalize(NormalizationForm.FormKC);
-            text = normalized;
+            var lower = Lower(context, stackalloc char[StackChars], ref rentedContext);
+            AddContextNgrams(_options.ContextLastSentence ? LastSentence(lower) : lower, pairWith, ref sink);
         }
 
-        char[]? rented = null;
-        var lower = text.Length <= StackChars
-            ? stackalloc char[StackChars]
-            : (rented = ArrayPool<char>.Shared.Rent(text.Length));
+        foreach (var rented in (ReadOnlySpan<char[]?>)[rentedText, rentedContext])
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+
+        return sink.Finish();
+    }
+
+    /// <summary>NFKC, culture-invariant lower case, curly apostrophe straightened; in <paramref name="stack"/> when it fits, else in a rented array.</summary>
+    private static Span<char> Lower(ReadOnlySpan<char> text, Span<char> stack, ref char[]? rented)
+    {
+        // Pure ASCII is already NFKC: skip the allocating normalisation on the hot path.
+        if (!Ascii.IsValid(text))
+        {
+            text = new string(text).Normalize(NormalizationForm.FormKC);
+        }
+
+        var lower = text.Length <= stack.Length ? stack : (rented = ArrayPool<char>.Shared.Rent(text.Length));
         lower = lower[..text.Length];
         text.ToLowerInvariant(lower);
         lower.Replace('\u2019', '\'');
+        return lower;
+    }
 
-        var sink = new FeatureSink(buffer, _buckets);
+    /// <summary>The text's features; returns its token count and keeps the first tokens' hashes in <paramref name="tokens"/> (for context pairs).</summary>
+    private int AddTextNgrams(ReadOnlySpan<char> lower, ref FeatureSink sink, Span<ulong> tokens)
+    {
         var tokenizer = new Tokenizer(lower);
         ulong previous = 0;
         var hasPrevious = false;
         var previousKind = TokenKind.Word;
+        var count = 0;
         while (!sink.Full && tokenizer.Next(out var token, out var kind))
         {
             var wordHash = kind switch
@@ -60,6 +94,12 @@ public sealed class TextFeaturizer
                 _ => StableHash.Fnv1a(token, WordSeed),
             };
             sink.Add(wordHash);
+            if (count < tokens.Length)
+            {
+                tokens[count] = wordHash;
+            }
+
+            count++;
             // Inside a Han run the character n-grams below already give the bigrams.
             if (hasPrevious && _options.WordNgrams >= 2 && !(kind == TokenKind.Han && previousKind == TokenKind.Han))
             {
@@ -80,13 +120,75 @@ public sealed class TextFeaturizer
             hasPrevious = true;
         }
 
-        if (rented is not null)
+        return count;
+    }
+
+    /// <summary>
+    /// The context's tokens (each Han character one, as in the text) and, with <see cref="FeaturizerOptions.ContextNgrams"/> 2,
+    /// the pairs of neighbours; no character n-grams. Every hash starts from a context seed, so "price" in the context and
+    /// "price" in the text are different features. Each context token also pairs with each of <paramref name="pairWith"/>
+    /// (a short text's tokens).
+    /// </summary>
+    private void AddContextNgrams(ReadOnlySpan<char> lower, ReadOnlySpan<ulong> pairWith, ref FeatureSink sink)
+    {
+        var tokenizer = new Tokenizer(lower);
+        ulong previous = 0;
+        var hasPrevious = false;
+        while (!sink.Full && tokenizer.Next(out var token, out var kind))
         {
-            ArrayPool<char>.Shared.Return(rented);
+            var wordHash = kind switch
+            {
+                TokenKind.Number => ContextNumberHash,
+                TokenKind.Url => ContextUrlHash,
+                TokenKind.Email => ContextEmailHash,
+                _ => StableHash.Fnv1a(token, ContextWordSeed),
+            };
+            if (_options.ContextNgrams >= 1)
+            {
+                sink.Add(wordHash);
+            }
+
+            if (hasPrevious && _options.ContextNgrams >= 2)
+            {
+                sink.Add(StableHash.Combine(previous ^ ContextBigramSalt, wordHash));
+            }
+
+            foreach (var textToken in pairWith)
+            {
+                sink.Add(StableHash.Combine(wordHash ^ ContextPairSalt, textToken));
+            }
+
+            previous = wordHash;
+            hasPrevious = true;
+        }
+    }
+
+    /// <summary>
+    /// The last sentence, its closing punctuation kept: what follows the last sentence end before it ('.', '!', '?' or ';'
+    /// before a space or a Han character, or '。' / '；' anywhere); the whole text when there is none.
+    /// </summary>
+    internal static ReadOnlySpan<char> LastSentence(ReadOnlySpan<char> text)
+    {
+        text = text.TrimEnd();
+        var search = text.Length;
+        while (search > 0 && IsSentenceEnd(text[search - 1]))
+        {
+            search--;
         }
 
-        return sink.Finish();
+        for (var i = search - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (c is '。' or '；' || (IsSentenceEnd(c) && (char.IsWhiteSpace(text[i + 1]) || text[i + 1] >= '\u2E80')))
+            {
+                return text[(i + 1)..];
+            }
+        }
+
+        return text;
     }
+
+    private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ';' or '。' or '！' or '？' or '；';
 
     private void AddCharNgrams(ReadOnlySpan<char> word, ref FeatureSink sink)
     {
@@ -135,4 +237,10 @@ public sealed class TextFeaturizer
     private static readonly ulong NumberHash = StableHash.Fnv1a("<num>", 0x53);
     private static readonly ulong UrlHash = StableHash.Fnv1a("<url>", 0x53);
     private static readonly ulong EmailHash = StableHash.Fnv1a("<email>", 0x53);
+    private const ulong ContextWordSeed = 0x7C57;
+    private const ulong ContextBigramSalt = 0x636F6E7465787400UL;
+    private const ulong ContextPairSalt = 0x7061697273000000UL;
+    private static readonly ulong ContextNumberHash = StableHash.Fnv1a("<num>", 0x7C53);
+    private static readonly ulong ContextUrlHash = StableHash.Fnv1a("<url>", 0x7C53);
+    private static readonly ulong ContextEmailHash = StableHash.Fnv1a("<email>", 0x7C53);
 }

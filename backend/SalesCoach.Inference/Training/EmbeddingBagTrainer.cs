@@ -35,8 +35,15 @@ public static class EmbeddingBagTrainer
 
         var index = labels.Select((l, i) => (l, i)).ToDictionary(p => p.l, p => p.i);
         var featurizer = new TextFeaturizer(options.Featurizer);
-        var rows = train.Select(e => (e.Text, e.Labels.Select(l => index[l]).Order().ToArray())).ToList();
-        List<(string, int[])> devRows;
+        if (train.Count(e => e.Context is not null) is var withContext and > 0)
+        {
+            log?.Invoke(options.Featurizer.ContextNgrams > 0
+                ? $"{withContext} training rows carry a context (the other side's previous turn)"
+                : $"{withContext} training rows carry a context, which the featurizer ignores (context n-grams off)");
+        }
+
+        var rows = train.Select(e => (e.Text, e.Context, e.Labels.Select(l => index[l]).Order().ToArray())).ToList();
+        List<(string, string?, int[])> devRows;
         if (dev is not null)
         {
             var unknown = dev.SelectMany(e => e.Labels).FirstOrDefault(l => !index.ContainsKey(l));
@@ -45,11 +52,11 @@ public static class EmbeddingBagTrainer
                 throw new ArgumentException($"Dev label '{unknown}' does not occur in the training data.");
             }
 
-            devRows = [.. dev.Select(e => (e.Text, e.Labels.Select(l => index[l]).Order().ToArray()))];
+            devRows = [.. dev.Select(e => (e.Text, e.Context, e.Labels.Select(l => index[l]).Order().ToArray()))];
         }
         else
         {
-            var (trainIdx, devIdx) = DevSplit.Stratified([.. rows.Select(r => r.Item2)], options.DevFraction, options.Seed);
+            var (trainIdx, devIdx) = DevSplit.Stratified([.. rows.Select(r => r.Item3)], options.DevFraction, options.Seed);
             devRows = [.. devIdx.Select(i => rows[i])];
             rows = [.. trainIdx.Select(i => rows[i])];
         }

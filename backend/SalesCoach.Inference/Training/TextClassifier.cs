@@ -20,16 +20,19 @@ public sealed class TextClassifier(TrainedModel model) : ITextScorer
     public TrainedModel Model => model;
 
     /// <summary>Featurizes and scores into <paramref name="scores"/> without allocating.</summary>
-    public void Score(string text, Span<float> scores)
+    public void Score(string text, Span<float> scores) => Score(text, null, scores);
+
+    /// <summary>Featurizes (with the other side's previous turn, when the model reads context) and scores without allocating.</summary>
+    public void Score(string text, string? context, Span<float> scores)
     {
-        _featurizer.Featurize(text, _buffer);
+        _featurizer.Featurize(text, context, _buffer);
         _scorer.Score(_buffer.IdSpan, _buffer.WeightSpan, scores);
     }
 
-    public Prediction Predict(string text)
+    public Prediction Predict(string text, string? context = null)
     {
         var scores = new float[model.Classifier.LabelCount];
-        Score(text, scores);
+        Score(text, context, scores);
         return new Prediction(DecisionRule.Decide(scores, model.Metadata), scores);
     }
 }

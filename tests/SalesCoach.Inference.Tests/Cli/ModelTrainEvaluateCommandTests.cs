@@ -68,6 +68,41 @@ public class ModelTrainEvaluateCommandTests
     }
 
     [Fact]
+    public void TrainPredictEvaluate_ContextField_RecordedInModelJsonAndUsed()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllLines(dir.File("train.jsonl"), SyntheticData.ContextAnswers(40, seed: 1)
+            .Select(e => JsonSerializer.Serialize(new { text = e.Text, labels = e.Labels, previous = e.Context })));
+        File.WriteAllLines(dir.File("check.jsonl"),
+        [
+            """{"text": "nope", "labels": ["price"], "previous": "Is the budget approved?"}""",
+            """{"text": "nope", "labels": ["none"], "previous": "Any concerns about security?"}""",
+        ]);
+        var model = dir.File("model");
+
+        var train = CliRunner.Run("model", "train", "--data", dir.File("train.jsonl"), "--text", "text", "--label", "labels",
+            "--multi-label", "--method", "linear-svm", "--buckets", "4096", "--context", "previous", "--context-ngrams", "1", "--out", model);
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.Contains("160 training rows carry a context", train.Error, StringComparison.Ordinal);
+        var featurizer = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "model.json"))).RootElement.GetProperty("featurizer");
+        Assert.Equal(1, featurizer.GetProperty("contextNgrams").GetInt32());
+
+        var predict = CliRunner.Run("model", "predict", "--model", model, "--data", dir.File("check.jsonl"), "--text", "text", "--label", "labels", "--context", "previous");
+        Assert.True(predict.ExitCode == 0, predict.Error);
+        var predicted = predict.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("predicted").EnumerateArray().Select(p => p.GetString()).ToList()).ToList();
+        Assert.Equal([["price"], ["none"]], predicted);
+
+        var evaluate = CliRunner.Run("model", "evaluate", "--model", model, "--data", dir.File("check.jsonl"), "--text", "text", "--label", "labels", "--context", "previous", "--json");
+        Assert.True(evaluate.ExitCode == 0, evaluate.Error);
+        Assert.Equal(1.0, JsonDocument.Parse(evaluate.Output).RootElement.GetProperty("accuracy").GetDouble());
+        // Without the field the model sees the same text twice and cannot be right on both.
+        var blind = CliRunner.Run("model", "evaluate", "--model", model, "--data", dir.File("check.jsonl"), "--text", "text", "--label", "labels", "--json");
+        Assert.True(blind.ExitCode == 0, blind.Error);
+        Assert.InRange(JsonDocument.Parse(blind.Output).RootElement.GetProperty("accuracy").GetDouble(), 0.0, 0.5);
+    }
+
+    [Fact]
     public void Train_LinearSvmWithoutMultiLabel_ClearError()
     {
         using var dir = new TempDirectory();

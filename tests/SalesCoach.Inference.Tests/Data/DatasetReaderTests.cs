@@ -36,6 +36,29 @@ public class DatasetReaderTests
     }
 
     [Fact]
+    public void Read_ContextField_ReadOnlyWhenAsked()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("d.jsonl"), """
+            {"t": "not really", "l": "price", "c": "Is the budget approved?"}
+            {"t": "sure", "l": "none"}
+            {"t": "nope", "l": "none", "c": "  "}
+            """);
+        File.WriteAllText(dir.File("d.csv"), "t,l,c\n\"not really\",price,\"Is the budget approved?\"\nsure,none,\n");
+
+        foreach (var file in new[] { "d.jsonl", "d.csv" })
+        {
+            var data = DatasetReader.Read(dir.File(file), "t", "l", "c");
+            Assert.Equal("Is the budget approved?", data.Examples[0].Context);
+            Assert.Null(data.Examples[1].Context);
+            Assert.All(DatasetReader.Read(dir.File(file), "t", "l").Examples, e => Assert.Null(e.Context));
+        }
+
+        Assert.Null(DatasetReader.Read(dir.File("d.jsonl"), "t", "l", "c").Examples[2].Context);
+        Assert.Contains("Column 'context' not in the header", Assert.Throws<InvalidDataException>(() => DatasetReader.Read(dir.File("d.csv"), "t", "l", "context")).Message);
+    }
+
+    [Fact]
     public void Read_MissingColumn_ClearError()
     {
         using var dir = new TempDirectory();

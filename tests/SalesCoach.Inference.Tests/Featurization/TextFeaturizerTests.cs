@@ -106,3 +106,88 @@ public class TextFeaturizerTests
         Assert.Equal(Ids("Is there a discount for annual plans?"), buffer.IdSpan.ToArray());
     }
 }
+
+public class TextFeaturizerContextTests
+{
+    // Many buckets, so the disjointness checks below are not at the mercy of a chance collision.
+    private static readonly FeaturizerOptions Context = new() { Buckets = 1 << 24, ContextNgrams = 2 };
+
+    private static long[] Ids(FeaturizerOptions options, string text, string? context = null)
+    {
+        var featurizer = new TextFeaturizer(options);
+        var buffer = featurizer.CreateBuffer();
+        featurizer.Featurize(text, context, buffer);
+        return buffer.IdSpan.ToArray();
+    }
+
+    [Fact]
+    public void Featurize_Context_AppendsWordNgramsDistinctFromTheSameWordsAsText()
+    {
+        var alone = Ids(Context, "not really");
+        var withContext = Ids(Context, "not really", "Is the budget approved?");
+        Assert.Equal(alone, withContext[..alone.Length]);
+        var contextPart = withContext[alone.Length..];
+        // is, the, budget, approved, ? and the four pairs of neighbours; no character n-grams.
+        Assert.Equal(9, contextPart.Length);
+        // The same words as text are other features: context is a namespace of its own.
+        Assert.Empty(contextPart.Intersect(Ids(Context, "Is the budget approved?")));
+        Assert.Empty(contextPart.Intersect(alone));
+        // Unigrams only: the five tokens.
+        Assert.Equal(alone.Length + 5, Ids(Context with { ContextNgrams = 1 }, "not really", "Is the budget approved?").Length);
+    }
+
+    [Fact]
+    public void Featurize_EmptyContext_NoContextFeatures()
+    {
+        var alone = Ids(Context, "Sure, I can do that");
+        Assert.Equal(alone, Ids(Context, "Sure, I can do that", ""));
+        Assert.Equal(alone, Ids(Context, "Sure, I can do that", null));
+        Assert.Equal(alone, Ids(Context, "Sure, I can do that", " ... ,,, "));
+    }
+
+    [Fact]
+    public void Featurize_ContextOff_ContextChangesNothing()
+    {
+        // What every model trained without context (and every model file older than the setting) reads.
+        var off = new FeaturizerOptions { Buckets = 1 << 24 };
+        Assert.Equal(Ids(off, "not right now"), Ids(off, "not right now", "Would you donate $1?"));
+        Assert.Equal(Ids(off, "not right now"), Ids(Context, "not right now"));
+    }
+
+    [Fact]
+    public void Featurize_Context_DeterministicAcrossInstancesAndOrderSensitive()
+    {
+        Assert.Equal(Ids(Context, "nope", "Can we book the demo for Tuesday?"), Ids(Context, "nope", "Can we book the demo for Tuesday?"));
+        Assert.NotEqual(Ids(Context, "nope", "Can we book the demo for Tuesday?"), Ids(Context, "nope", "Can we book the demo for Friday?"));
+        // Bigrams follow word order.
+        Assert.NotEqual(Ids(Context, "nope", "demo the book"), Ids(Context, "nope", "book the demo"));
+    }
+
+    [Fact]
+    public void Featurize_ContextLastSentence_OnlyTheClosingSentenceCounts()
+    {
+        var last = Context with { ContextLastSentence = true };
+        Assert.Equal(Ids(last, "sure", "Would you donate $1.50?"), Ids(last, "sure", "That's great. Thanks! Would you donate $1.50?"));
+        Assert.Equal(Ids(last, "好的", "你愿意捐一美元吗？"), Ids(last, "好的", "太好了。你愿意捐一美元吗？"));
+        // Without the setting the whole context counts.
+        Assert.NotEqual(Ids(Context, "sure", "Would you donate $1.50?"), Ids(Context, "sure", "That's great. Would you donate $1.50?"));
+    }
+
+    [Fact]
+    public void Featurize_ContextPairs_OnlyForShortTexts()
+    {
+        var pairs = Context with { ContextNgrams = 1, ContextPairWords = 3 };
+        var unigrams = Context with { ContextNgrams = 1 };
+        // "not really" (2 tokens) after 5 context tokens: 5 x 2 pairs on top of the unigrams.
+        Assert.Equal(Ids(unigrams, "not really", "Is the budget approved?").Length + 10, Ids(pairs, "not really", "Is the budget approved?").Length);
+        // Four tokens are more than 3: no pairs.
+        Assert.Equal(Ids(unigrams, "not really, not yet", "Is the budget approved?"), Ids(pairs, "not really, not yet", "Is the budget approved?"));
+    }
+
+    [Fact]
+    public void Validate_ContextSettingsOutOfRange_Throw()
+    {
+        Assert.Throws<ArgumentException>(() => new TextFeaturizer(new FeaturizerOptions { ContextNgrams = 3 }));
+        Assert.Throws<ArgumentException>(() => new TextFeaturizer(new FeaturizerOptions { ContextPairWords = FeaturizerOptions.MaxContextPairWords + 1 }));
+    }
+}

@@ -26,6 +26,28 @@ public class ModelDirectoryTests
     }
 
     [Fact]
+    public void Load_ModelJsonOlderThanContextSettings_ReadsNoContextAndScoresAsBefore()
+    {
+        using var dir = new TempDirectory();
+        var model = Trained();
+        ModelDirectory.Save(dir.Path, model);
+        // A model.json written before the context settings existed has no such keys.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(dir.File(ModelDirectory.MetadataFile)))!;
+        var featurizer = json["featurizer"]!.AsObject();
+        Assert.True(featurizer.Remove("contextNgrams") && featurizer.Remove("contextLastSentence") && featurizer.Remove("contextPairWords"));
+        File.WriteAllText(dir.File(ModelDirectory.MetadataFile), json.ToJsonString());
+
+        var loaded = ModelDirectory.Load(dir.Path);
+        Assert.Equal(model.Metadata.Featurizer, loaded.Metadata.Featurizer);
+        Assert.Equal((0, false, 0), (loaded.Metadata.Featurizer.ContextNgrams, loaded.Metadata.Featurizer.ContextLastSentence, loaded.Metadata.Featurizer.ContextPairWords));
+        var classifier = new TextClassifier(loaded);
+        var (alone, withContext) = (new float[model.Classifier.LabelCount], new float[model.Classifier.LabelCount]);
+        classifier.Score("honestly too expensive right", alone);
+        classifier.Score("honestly too expensive right", "Is the budget approved?", withContext);
+        Assert.Equal(alone, withContext);
+    }
+
+    [Fact]
     public void Load_TruncatedOnnx_ClearError()
     {
         using var dir = new TempDirectory();

@@ -57,4 +57,41 @@ public class OnnxParityTests
 
         Assert.Equal(multiLabel ? OutputActivation.Sigmoid : OutputActivation.Softmax, reloaded.Classifier.Activation);
     }
+
+    [Theory]
+    [InlineData(TrainingMethod.LinearSvm)]
+    [InlineData(TrainingMethod.EmbeddingBag)]
+    public void SavedModel_WithContext_OnnxRuntimeVersusTrainerMathsAndContextDecides(TrainingMethod method)
+    {
+        using var dir = new TempDirectory();
+        var options = Small with
+        {
+            MultiLabel = true,
+            Method = method,
+            Featurizer = Small.Featurizer with { ContextNgrams = 2, ContextLastSentence = true },
+        };
+        var trained = EmbeddingBagTrainer.Train(SyntheticData.ContextAnswers(40, seed: 3), options, dev: SyntheticData.ContextAnswers(10, seed: 4));
+        ModelDirectory.Save(dir.Path, trained);
+        var reloaded = ModelDirectory.Load(dir.Path);
+        Assert.Equal(options.Featurizer, reloaded.Metadata.Featurizer);
+
+        using var session = OnnxTextScorer.OpenSession(dir.Path);
+        var onnx = new OnnxTextScorer(session, reloaded.Metadata.Featurizer);
+        var managed = new TextClassifier(trained);
+        (string Text, string? Context)[] cases =
+            [("not really", "Great. Is the budget approved?"), ("not really", "Any concerns about security?"), ("sure", "Is the cost ok for your team?"), ("no", null), ("", "is the budget approved?")];
+        foreach (var (text, context) in cases)
+        {
+            var (a, b) = (new float[trained.Classifier.LabelCount], new float[trained.Classifier.LabelCount]);
+            onnx.Score(text, context, a);
+            managed.Score(text, context, b);
+            Assert.Equal(a, b, (x, y) => Math.Abs(x - y) <= 1e-5);
+        }
+
+        // The same answer, two previous turns, two decisions: the context was learnt.
+        var price = Array.IndexOf(trained.Metadata.Labels, "price");
+        Assert.Contains(price, managed.Predict("not really", "Great. Is the budget approved?").Labels);
+        Assert.DoesNotContain(price, managed.Predict("not really", "Any concerns about security?").Labels);
+        Assert.DoesNotContain(price, managed.Predict("sure", "Is the budget approved?").Labels);
+    }
 }

@@ -43,4 +43,27 @@ internal static class SyntheticData
     }
 
     private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
+
+    /// <summary>
+    /// Short answers whose label lives in the other side's previous turn: a "no" after a budget question is a price
+    /// objection, after any other question it is no signal; a "yes" is no signal after either.
+    /// </summary>
+    public static List<LabeledExample> ContextAnswers(int perCase, int seed)
+    {
+        string[] budget = ["is the budget approved?", "can you afford the annual plan?", "does the price work for you?", "is the cost ok for your team?"];
+        string[] other = ["any concerns about security?", "anything else on your mind?", "any issues with the demo?", "did the login fail again?"];
+        string[] no = ["not really", "no", "nope", "i don't think so", "not at all"];
+        string[] yes = ["yes", "sure", "absolutely", "i think so", "yes it is"];
+        var random = new Random(seed);
+        var rows = new List<LabeledExample>();
+        for (var i = 0; i < perCase; i++)
+        {
+            rows.Add(new LabeledExample(Pick(random, no), ["price"], Pick(random, budget)));
+            rows.Add(new LabeledExample(Pick(random, no), ["none"], Pick(random, other)));
+            rows.Add(new LabeledExample(Pick(random, yes), ["none"], Pick(random, budget)));
+            rows.Add(new LabeledExample(Pick(random, yes), ["none"], Pick(random, other)));
+        }
+
+        return rows;
+    }
 }

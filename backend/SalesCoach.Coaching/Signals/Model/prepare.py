@@ -9,7 +9,9 @@
   by hand with the corpus's own labels and rules (`../Corpus/persuasion4good/train-labels.tsv`, see the corpus
   README): a deferral is objection_timing, a money reason objection_price, and so on, instead of the dataset's
   coarse acts. Units with a signal are all used; a seeded sample of the units without one become "none". Dev stays
-  the corpus dev split only, so thresholds are tuned on sales phrasing. prepare.py fails if the label file and the
+  the corpus dev split only, so thresholds are tuned on sales phrasing. Each unit carries `context`, the persuader's
+  last unit before the persuadee's turn (see persuadee_units; the trainer reads it with `--context context`), and
+  `dialog`, its dialogue id (for folds by dialogue); corpus lines have neither. prepare.py fails if the label file and the
   CSV disagree (a unit missing, a text changed).
 - train-batch1.jsonl: the same recipe with batch 1 of the corpus only, for the report's baseline.
 """
@@ -30,15 +32,26 @@ def corpus_rows(path, batches=(1, 2, 3)):
 
 
 def persuadee_units(path):
-    """The persuadee's non-empty sentence units in file order, keyed `dialog|turn|k` (k-th unit of that turn)."""
-    seen = {}
+    """The persuadee's non-empty sentence units in file order: key `dialog|turn|k` (k-th unit of that turn), text,
+    context, the persuader's last unit before the persuadee's turn (None before the persuader has said anything), and the
+    CSV row.
+
+    Every unit of a persuadee turn gets the same context, also the 2nd and later ones: their own earlier units are the
+    same speaker, not the other side, and serving does the same (a customer segment's context is the rep's last segment,
+    however many customer segments came since), so training and serving read the same thing.
+    """
+    seen, last_persuader = {}, {}
     for r in csv.DictReader(open(path, encoding="utf-8")):
         text = r["text"].strip()
-        if r["speaker"] == "persuadee" and text:
+        if not text:
+            continue
+        if r["speaker"] == "persuader":
+            last_persuader[r["dialog_id"]] = text
+        elif r["speaker"] == "persuadee":
             turn = (r["dialog_id"], r["turn"])
             k = seen.get(turn, 0)
             seen[turn] = k + 1
-            yield f"{r['dialog_id']}|{r['turn']}|{k}", text
+            yield f"{r['dialog_id']}|{r['turn']}|{k}", text, last_persuader.get(r["dialog_id"]), r
 
 
 def hand_labels(path):
@@ -59,11 +72,14 @@ def persuasion_rows(path, labels_path, rng):
     labels = hand_labels(labels_path)
     out, others = [], []
     units = list(persuadee_units(path))
-    for key, text in units:
+    for key, text, context, _ in units:
         if key not in labels or labels[key][1] != text:
             raise SystemExit(f"{labels_path} does not match {path} at {key}: relabel or rebuild the file")
         found = labels[key][0]
-        (out if found else others).append({"text": text, "labels": found or ["none"], "language": "en"})
+        row = {"text": text, "labels": found or ["none"], "language": "en", "dialog": key.split("|")[0]}
+        if context:
+            row["context"] = context
+        (out if found else others).append(row)
     if len(units) != len(labels):
         raise SystemExit(f"{labels_path} has {len(labels) - len(units)} keys that are not persuadee units of {path}")
     rng.shuffle(others)

@@ -1,6 +1,14 @@
 #!/usr/bin/env python3
-"""Turns the evaluate --json outputs into the Markdown table of SIGNALS-RESULTS.md."""
-import json, sys
+"""Turns the evaluate --json outputs into the Markdown table of SIGNALS-RESULTS.md.
+
+  report.py REPORT_DIR MODEL_JSON [PREVIOUS_RESULTS_MD]
+
+Everything from the NOTES heading of the previous SIGNALS-RESULTS.md on (notes written by hand, such as the context
+check's figures) is carried over unchanged.
+"""
+import json, os, sys
+
+NOTES = "## Notes"
 
 LABELS = ["objection_price", "objection_timing", "objection_authority", "objection_need", "objection_trust",
           "competitor", "buying_signal", "pricing_question", "next_step"]
@@ -37,3 +45,7 @@ print("| language | rows | macro-F1 (9 labels) | exact-match accuracy | embeddin
 for l, r in langs.items():
     print(f"| {l} | {r['examples']} | {macro(r):.3f} | {r['accuracy']:.3f} | {macro(bag_langs[l]):.3f} | {macro(base_langs[l]):.3f} |")
 print(f"\nLatency (featurize + ONNX Runtime, one thread): {alls['latencyMicroseconds']:.1f} us per utterance.")
+if len(sys.argv) > 3 and os.path.exists(sys.argv[3]):
+    previous = open(sys.argv[3], encoding="utf-8").read()
+    if NOTES in previous:
+        print("\n" + previous[previous.index(NOTES):].rstrip("\n"))

@@ -31,5 +31,7 @@ for run in model embedding-bag baseline; do
     $cli model evaluate --model "$work/$run" --data "$file" --text text --label labels --json > "$here/report/${prefix}test-$part.json"
   done
 done
-python3 "$here/report.py" "$here/report" "$here/model.json" > "$here/SIGNALS-RESULTS.md"
+# The report keeps the hand-written notes at the end of the previous SIGNALS-RESULTS.md.
+python3 "$here/report.py" "$here/report" "$here/model.json" "$here/SIGNALS-RESULTS.md" > "$work/SIGNALS-RESULTS.md"
+cp "$work/SIGNALS-RESULTS.md" "$here/SIGNALS-RESULTS.md"
 echo "model and report written to $here"
