@@ -47,8 +47,9 @@ internal static class InteractionDeletion
     }
 
     /// <summary>
-    /// Deletes what a straggling append may have written after the interactions were deleted (one that held their live
-    /// state just before). Run once their live state is forgotten; it deletes nothing in the usual case.
+    /// Deletes what another writer of this replica that held an interaction's live state just before (a tip vote, content
+    /// use, the summary on completion) may have written after it was deleted; appends cannot (see above). Run once their
+    /// live state is forgotten; it deletes nothing in the usual case.
     /// </summary>
     public static async Task SweepAsync(SqlDatabase database, string tenantId, IReadOnlyList<string> ids)
     {

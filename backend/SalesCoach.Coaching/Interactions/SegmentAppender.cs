@@ -30,7 +30,8 @@ public sealed record AppendResult(AppendStatus Status, IReadOnlyList<Tip> Tips, 
 /// whose seq is already known are skipped (idempotent retries); late segments are folded
 /// into the metrics in seq order (see <see cref="MetricsTracker"/>). Segments of an interaction
 /// whose customer refused consent, or that has none recorded while the tenant requires it, are
-/// refused before anything is looked at.
+/// refused before anything is looked at. An append whose interaction was erased or purged meanwhile,
+/// by any replica, writes nothing and answers <see cref="AppendStatus.NotFound"/>, as for an unknown one.
 /// </summary>
 /// <remarks>
 /// With several replicas, another one may have appended to the interaction since this replica's state was built (its
