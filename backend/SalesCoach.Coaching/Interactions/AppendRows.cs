@@ -13,10 +13,10 @@ namespace SalesCoach.Coaching.Interactions;
 /// </summary>
 /// <remarks>
 /// Rows are only written for an interaction that exists in the same transaction, so an append can never outlive an
-/// erasure or purge that deleted its interaction, whichever replica made it. On PostgreSQL the check takes a key-share
-/// lock on the interaction's row: a deletion that locked the row first (<c>InteractionDeletion</c> locks before it
-/// deletes) makes the check wait and then find nothing; one that comes second waits for this commit and then deletes
-/// what it wrote. On SQLite the transaction holds the one write lock from its first statement (BEGIN IMMEDIATE).
+/// erasure or purge that deleted its interaction, whichever replica made it. On PostgreSQL the check (one statement per
+/// batch) takes a key-share lock on the interactions' rows: a deletion that locked a row first (<c>InteractionDeletion</c>
+/// locks before it deletes) makes the check wait and then find nothing; one that comes second waits for this commit and
+/// then deletes what it wrote. On SQLite the transaction holds the one write lock from its first statement (BEGIN IMMEDIATE).
 /// </remarks>
 internal sealed class AppendRows(SqlDatabase database) : IDisposable
 {
@@ -41,6 +41,16 @@ internal sealed class AppendRows(SqlDatabase database) : IDisposable
 
     private const string Exists = "SELECT 1 FROM coaching_interactions WHERE tenant_id = @tenant_id AND id = @interaction_id";
 
+    // PostgreSQL: the whole batch's interactions in one round trip, locked in (tenant, id) order, which is the order
+    // deletions lock them in, so a batch and a deletion cannot deadlock.
+    private const string ExistingLocked =
+        """
+        SELECT i.tenant_id, i.id FROM coaching_interactions i
+        JOIN unnest(@tenant_ids, @interaction_ids) AS k(tenant_id, id) ON i.tenant_id = k.tenant_id AND i.id = k.id
+        ORDER BY i.tenant_id COLLATE "C", i.id COLLATE "C"
+        FOR KEY SHARE OF i
+        """;
+
     private DbConnection? _connection;
     private Statement? _exists;
     private Statement? _segments;
@@ -60,17 +70,7 @@ internal sealed class AppendRows(SqlDatabase database) : IDisposable
         }
 
         using var transaction = _connection!.BeginTransaction();
-        // Checked in the order deletions lock interactions in (by tenant, then id), so a batch and a deletion cannot deadlock.
-        var gone = new HashSet<(string, string)>();
-        foreach (var key in appends.Select(a => (a.TenantId, a.InteractionId)).Distinct()
-            .OrderBy(k => k.TenantId, StringComparer.Ordinal).ThenBy(k => k.InteractionId, StringComparer.Ordinal))
-        {
-            if (_exists!.Scalar(transaction, key.TenantId, key.InteractionId) is null)
-            {
-                gone.Add(key);
-            }
-        }
-
+        var gone = Gone(transaction, appends);
         appends = gone.Count == 0 ? appends : [.. appends.Where(a => !gone.Contains((a.TenantId, a.InteractionId)))];
         foreach (var a in appends)
         {
@@ -100,6 +100,37 @@ internal sealed class AppendRows(SqlDatabase database) : IDisposable
         return gone;
     }
 
+    /// <summary>The batch's interactions that do not exist (any more); on PostgreSQL the others are key-share locked until the commit.</summary>
+    private HashSet<(string TenantId, string InteractionId)> Gone(DbTransaction transaction, IReadOnlyList<PendingAppend> appends)
+    {
+        var gone = appends.Select(a => (a.TenantId, a.InteractionId)).ToHashSet();
+        if (!database.IsPostgres)
+        {
+            // In process, one prepared lookup per interaction costs microseconds; the transaction already holds the write lock.
+            gone.RemoveWhere(key => _exists!.Scalar(transaction, key.TenantId, key.InteractionId) is not null);
+            return gone;
+        }
+
+        using var command = _connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = ExistingLocked;
+        foreach (var (name, values) in new[] { ("@tenant_ids", gone.Select(k => k.TenantId)), ("@interaction_ids", gone.Select(k => k.InteractionId)) })
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = values.ToArray();
+            command.Parameters.Add(parameter);
+        }
+
+        using var existing = command.ExecuteReader();
+        while (existing.Read())
+        {
+            gone.Remove((existing.GetString(0), existing.GetString(1)));
+        }
+
+        return gone;
+    }
+
     /// <summary>Closes the connection (after an error, or when the writer goes idle); the next write opens a new one.</summary>
     public void Close()
     {
@@ -120,7 +151,7 @@ internal sealed class AppendRows(SqlDatabase database) : IDisposable
         {
             const DbType Text = DbType.String;
             const DbType Number = DbType.Int64;
-            _exists = new Statement(_connection, database.IsPostgres ? Exists + " FOR KEY SHARE" : Exists, [("tenant_id", Text), ("interaction_id", Text)]);
+            _exists = database.IsPostgres ? null : new Statement(_connection, Exists, [("tenant_id", Text), ("interaction_id", Text)]);
             _segments = new Statement(_connection, Segments, [("tenant_id", Text), ("interaction_id", Text), ("seq", Number), ("speaker", Text),
                 ("text", Text), ("start_ms", Number), ("end_ms", Number), ("signals", Text), ("at", Number)]);
             _tips = new Statement(_connection, Tips, [("tenant_id", Text), ("interaction_id", Text), ("id", Text), ("kind", Text),
