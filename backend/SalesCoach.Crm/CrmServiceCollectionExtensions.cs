@@ -68,6 +68,7 @@ public static class CrmServiceCollectionExtensions
         services.AddTransient<ICrmNoteWriter, DataverseNoteWriter>();
         services.AddTransient<ICrmNoteWriter, HubSpotNoteWriter>();
         services.AddTransient<SummaryWriteBack>();
+        services.AddTransient<SummaryNoteDeletion>();
         services.AddMigrations<CrmMigrations>();
         services.TryAddSingleton<CrmTokenStore>();
         // A host may register its own source before AddCrm(); otherwise connections and sealed tokens come from Storage.

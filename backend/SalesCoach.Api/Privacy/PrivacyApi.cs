@@ -16,7 +16,9 @@ public static class PrivacyApi
     {
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SubjectExport>();
-        services.AddSingleton<SubjectErasure>();
+        // Transient, as the write-back's runner: the CRM clients' handlers are rotated by the HTTP client factory.
+        services.AddTransient<SubjectErasure>();
+        services.AddTransient<CrmNoteErasure>();
         services.AddSingleton<RetentionPurge>();
         services.AddHostedService<RetentionService>();
         return services;
@@ -68,17 +70,20 @@ public static class PrivacyApi
             "application/json", fileDownloadName: $"subject-export-{exportId}.json");
     }
 
-    /// <summary>200 with what was erased; erasing a subject again (or one never seen) answers 200 with zero counts.</summary>
+    /// <summary>
+    /// 200 with what was erased, and with <c>includeCrmNotes</c> what became of each CRM note; erasing a subject again (or
+    /// one never seen) answers 200 with zero counts.
+    /// </summary>
     private static async Task<Results<Ok<ErasureResponse>, ValidationProblem>> EraseAsync(
-        SubjectRequest request, HttpContext context, SubjectErasure erasure, CancellationToken cancellationToken)
+        ErasureRequest request, HttpContext context, SubjectErasure erasure, CancellationToken cancellationToken)
     {
-        if (Subject.From(request, out var errors) is not { } subject)
+        if (Subject.From(new SubjectRequest(request.RecordId, request.RepId), out var errors) is not { } subject)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
         var caller = context.GetCaller();
-        return TypedResults.Ok(await erasure.EraseAsync(caller.RequireTenant(), subject, caller.UserId, cancellationToken));
+        return TypedResults.Ok(await erasure.EraseAsync(caller.RequireTenant(), subject, caller.UserId, request.IncludeCrmNotes, cancellationToken));
     }
 
     /// <summary>One bounded pass for the caller's tenant, now; <c>more</c> says whether another would find more.</summary>

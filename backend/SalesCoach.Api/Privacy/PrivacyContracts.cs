@@ -10,6 +10,12 @@ namespace SalesCoach.Api.Privacy;
 /// </summary>
 public sealed record SubjectRequest(string? RecordId, string? RepId);
 
+/// <summary>
+/// A subject to erase. <c>includeCrmNotes: true</c> also deletes the summary notes the write-back put into the CRMs for
+/// the erased interactions, and the answer reports each one; without it (the default) they are left as they are.
+/// </summary>
+public sealed record ErasureRequest(string? RecordId, string? RepId, bool IncludeCrmNotes = false);
+
 /// <summary>A subject request that passed validation: which column names the subject, and its id as stored.</summary>
 internal sealed record Subject(string Kind, string Id)
 {
@@ -59,7 +65,9 @@ internal sealed record Subject(string Kind, string Id)
         ];
 }
 
-public sealed record ErasureResponse(string ErasureId, DeletedRows Erased);
+public sealed record ErasureResponse(
+    string ErasureId, DeletedRows Erased,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<ErasedCrmNote>? CrmNotes = null);
 
 public sealed record RetentionRunResponse(int RetentionDays, DateTimeOffset Cutoff, DeletedRows Purged, bool More);
 

@@ -8,15 +8,18 @@ namespace SalesCoach.Api.Privacy;
 /// <summary>
 /// Erases a data subject: their interactions with every derived row, and the rows naming them elsewhere, in one
 /// transaction together with its audit entry; a failure anywhere leaves all of it in place. Erasing again finds nothing
-/// (idempotent). Interactions still live are ended: streams close, and appends find nothing from then on.
+/// (idempotent). Interactions still live are ended: streams close, and appends find nothing from then on. Asked to, it
+/// then deletes the summary notes written into the CRMs for the erased interactions (<see cref="CrmNoteErasure"/>).
 /// </summary>
-internal sealed class SubjectErasure(SqlDatabase database, LiveInteractions live, AuditLog audit, TimeProvider time)
+internal sealed class SubjectErasure(SqlDatabase database, LiveInteractions live, CrmNoteErasure crmNotes, AuditLog audit, TimeProvider time)
 {
-    public async Task<ErasureResponse> EraseAsync(string tenantId, Subject subject, string actor, CancellationToken cancellationToken)
+    public async Task<ErasureResponse> EraseAsync(
+        string tenantId, Subject subject, string actor, bool includeCrmNotes, CancellationToken cancellationToken)
     {
         var erasureId = SortableId.New(time);
         var deleted = new DeletedRows();
         List<string> wereLive;
+        List<CrmNoteErasure.Note> notes = [];
         using (await database.EnterWriteAsync(cancellationToken))
         {
             await using var connection = await database.OpenAsync(cancellationToken);
@@ -25,6 +28,12 @@ internal sealed class SubjectErasure(SqlDatabase database, LiveInteractions live
                 $"SELECT id, status FROM coaching_interactions WHERE tenant_id = @tenantId AND {subject.InteractionColumn} = @id",
                 new { tenantId, id = subject.Id }, transaction, cancellationToken: cancellationToken))).AsList();
             wereLive = [.. interactions.Where(i => i.Status == InteractionStatus.Live).Select(i => i.Id)];
+            if (includeCrmNotes)
+            {
+                // Read in the transaction that deletes the jobs: exactly the notes of the interactions erased.
+                notes = await CrmNoteErasure.FindAsync(connection, transaction, tenantId, subject, cancellationToken);
+            }
+
             await InteractionDeletion.DeleteAsync(
                 connection, transaction, database.IsPostgres, tenantId, [.. interactions.Select(i => i.Id)], deleted, cancellationToken);
             foreach (var (table, column, count) in subject.OtherRows)
@@ -47,6 +56,7 @@ internal sealed class SubjectErasure(SqlDatabase database, LiveInteractions live
         }
 
         await InteractionDeletion.SweepAsync(database, tenantId, wereLive);
-        return new ErasureResponse(erasureId, deleted);
+        return new ErasureResponse(erasureId, deleted,
+            includeCrmNotes ? await crmNotes.DeleteAsync(tenantId, erasureId, actor, notes) : null);
     }
 }

@@ -4,13 +4,14 @@ using SalesCoach.Storage.Database;
 namespace SalesCoach.Coaching.Interactions;
 
 /// <summary>
-/// What one caller asked to write (segment text already sealed), and the caller to complete once it is durable.
+/// What one caller asked to write (segment text already sealed), and the caller to complete once it is durable: true
+/// when written, false when its interaction no longer exists (erased or purged) and nothing was.
 /// </summary>
 internal sealed record PendingAppend(
     string TenantId, string InteractionId, IReadOnlyList<StoredSegment> Segments, IReadOnlyList<StoredTip> Tips,
     IReadOnlyList<InteractionEvent> Events, long At, CancellationToken CancellationToken)
 {
-    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public TaskCompletionSource<bool> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }
 
 /// <summary>
@@ -49,10 +50,11 @@ internal sealed class GroupCommitWriter
     public long Commits => Interlocked.Read(ref _commits);
 
     /// <summary>
-    /// Completes when the append is committed. Cancelling before the writer takes the append writes nothing; once
-    /// taken, the caller waits for the commit's outcome, so it never returns while the store is still deciding.
+    /// Completes when the append is committed (true), or when its interaction turned out to be gone and nothing was
+    /// written (false). Cancelling before the writer takes the append writes nothing; once taken, the caller waits for
+    /// the commit's outcome, so it never returns while the store is still deciding.
     /// </summary>
-    public async Task WriteAsync(PendingAppend append)
+    public async Task<bool> WriteAsync(PendingAppend append)
     {
         await _queue.Writer.WriteAsync(append, append.CancellationToken);
         if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
@@ -60,7 +62,7 @@ internal sealed class GroupCommitWriter
             new Thread(Run) { IsBackground = true, Name = "interaction append writer" }.Start();
         }
 
-        await append.Done.Task;
+        return await append.Done.Task;
     }
 
     private void Run()
@@ -105,10 +107,10 @@ internal sealed class GroupCommitWriter
     {
         try
         {
-            WriteInTransaction(rows, batch);
+            var gone = WriteInTransaction(rows, batch);
             foreach (var append in batch)
             {
-                append.Done.TrySetResult();
+                append.Done.TrySetResult(!gone.Contains((append.TenantId, append.InteractionId)));
             }
         }
         catch (Exception error) when (batch.Count > 1 && SqlDatabase.IsConstraintViolation(error))
@@ -120,8 +122,7 @@ internal sealed class GroupCommitWriter
             {
                 try
                 {
-                    WriteInTransaction(rows, [append]);
-                    append.Done.TrySetResult();
+                    append.Done.TrySetResult(WriteInTransaction(rows, [append]).Count == 0);
                 }
                 catch (Exception e)
                 {
@@ -138,13 +139,14 @@ internal sealed class GroupCommitWriter
         }
     }
 
-    private void WriteInTransaction(AppendRows rows, IReadOnlyList<PendingAppend> appends)
+    private HashSet<(string TenantId, string InteractionId)> WriteInTransaction(AppendRows rows, IReadOnlyList<PendingAppend> appends)
     {
+        HashSet<(string, string)> gone;
         using (_database.EnterWrite())
         {
             try
             {
-                rows.Write(appends);
+                gone = rows.Write(appends);
             }
             catch
             {
@@ -155,5 +157,6 @@ internal sealed class GroupCommitWriter
         }
 
         Interlocked.Increment(ref _commits);
+        return gone;
     }
 }

@@ -103,7 +103,8 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
     /// appends of other interactions that are waiting at the same time (<see cref="GroupCommitWriter"/>) and returns
     /// once that commit is durable.
     /// </summary>
-    public Task SaveAppendAsync(
+    /// <returns>False when the interaction no longer exists (erased or purged, perhaps by another replica): nothing was written.</returns>
+    public Task<bool> SaveAppendAsync(
         string tenantId, string interactionId, IReadOnlyList<StoredSegment> segments, IReadOnlyList<StoredTip> tips,
         IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken = default)
     {
@@ -113,10 +114,10 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
             tenantId, interactionId, sealedSegments, tips, events, time.GetUtcNow().ToUnixMs(), cancellationToken));
     }
 
-    /// <summary>Appends events that come from outside the segment pipeline, through the same writer.</summary>
-    public Task AppendEventsAsync(IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken = default) =>
+    /// <summary>Appends events that come from outside the segment pipeline, through the same writer; false as <see cref="SaveAppendAsync"/>.</summary>
+    public Task<bool> AppendEventsAsync(IReadOnlyList<InteractionEvent> events, CancellationToken cancellationToken = default) =>
         events.Count == 0
-            ? Task.CompletedTask
+            ? Task.FromResult(true)
             : _writer.WriteAsync(new PendingAppend(
                 events[0].TenantId, events[0].InteractionId, [], [], events, time.GetUtcNow().ToUnixMs(), cancellationToken));
 

@@ -30,7 +30,8 @@ public sealed record AppendResult(AppendStatus Status, IReadOnlyList<Tip> Tips, 
 /// whose seq is already known are skipped (idempotent retries); late segments are folded
 /// into the metrics in seq order (see <see cref="MetricsTracker"/>). Segments of an interaction
 /// whose customer refused consent, or that has none recorded while the tenant requires it, are
-/// refused before anything is looked at.
+/// refused before anything is looked at. An append whose interaction was erased or purged meanwhile,
+/// by any replica, writes nothing and answers <see cref="AppendStatus.NotFound"/>, as for an unknown one.
 /// </summary>
 /// <remarks>
 /// With several replicas, another one may have appended to the interaction since this replica's state was built (its
@@ -45,6 +46,8 @@ public sealed class SegmentAppender(
     /// <summary>Runs of one append: the first, then rebuilds after another replica took its event ids (or evicted the state it waited for).</summary>
     internal const int MaxRuns = 4;
 
+    private static readonly AppendResult NotFound = new(AppendStatus.NotFound, [], null, 0);
+
     public async Task<AppendResult> AppendAsync(
         string tenantId, string interactionId, IReadOnlyList<SegmentInput> segments, CancellationToken cancellationToken = default)
     {
@@ -52,7 +55,7 @@ public sealed class SegmentAppender(
         var consentRequired = (await privacy.GetCachedAsync(tenantId, cancellationToken)).ConsentRequired;
         return await UnderGateAsync(
             tenantId, interactionId,
-            new AppendResult(AppendStatus.NotFound, [], null, 0),
+            NotFound,
             new AppendResult(AppendStatus.Completed, [], null, 0),
             async state => state.Consent == false || (state.Consent is null && consentRequired)
                 ? new AppendResult(state.Consent == false ? AppendStatus.ConsentRefused : AppendStatus.ConsentMissing, [], null, 0)
@@ -154,7 +157,14 @@ public sealed class SegmentAppender(
 
         events.Add(new InteractionEvent(interaction.TenantId, interaction.Id, ++eventId, InteractionEventTypes.Metrics,
             JsonSerializer.Serialize(metrics, CoachingJson.Options)));
-        await store.SaveAppendAsync(interaction.TenantId, interaction.Id, stored, storedTips, events, cancellationToken);
+        if (!await store.SaveAppendAsync(interaction.TenantId, interaction.Id, stored, storedTips, events, cancellationToken))
+        {
+            // Erased or purged since this state was built (another replica's notice has not arrived yet): gone, as for a
+            // call that never existed.
+            live.Evict(state);
+            return NotFound;
+        }
+
         state.LastEventId = eventId;
         bus.Publish(interaction.TenantId, interaction.Id, events);
         return new AppendResult(AppendStatus.Appended, tips, metrics, stored.Count);
@@ -165,7 +175,12 @@ public sealed class SegmentAppender(
         UnderGateAsync(tenantId, interactionId, false, false, async state =>
         {
             var e = new InteractionEvent(tenantId, interactionId, state.LastEventId + 1, type, data);
-            await store.AppendEventsAsync([e], cancellationToken);
+            if (!await store.AppendEventsAsync([e], cancellationToken))
+            {
+                live.Evict(state);
+                return false;
+            }
+
             state.LastEventId = e.Id;
             bus.Publish(tenantId, interactionId, [e]);
             return true;

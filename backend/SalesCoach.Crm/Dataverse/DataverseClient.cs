@@ -48,6 +48,13 @@ public sealed partial class DataverseClient(HttpClient http, IOptions<DataverseO
         return response.StatusCode == HttpStatusCode.Created;
     }
 
+    /// <summary>DELETE of one row by primary key; Dataverse answers 204 No Content.</summary>
+    public async Task DeleteAsync(DataverseConnection connection, string entitySet, Guid id, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, EntityPath(entitySet, id));
+        using var response = await SendAsync(connection, request, cancellationToken);
+    }
+
     private string EntityPath(string entitySet, Guid id) => $"api/data/{_options.ApiVersion}/{CheckName(entitySet)}({id:D})";
 
     private async Task<HttpResponseMessage> SendAsync(DataverseConnection connection, HttpRequestMessage request, CancellationToken cancellationToken)

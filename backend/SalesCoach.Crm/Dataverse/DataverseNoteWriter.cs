@@ -26,10 +26,28 @@ public sealed class DataverseNoteWriter(DataverseClient client) : ICrmNoteWriter
 
     public string Crm => CrmKinds.Dynamics;
 
+    /// <summary>Deletes the annotation (Dataverse deletes rows outright, unless the environment keeps deleted rows to restore).</summary>
+    public async Task<bool> DeleteAsync(CrmTarget target, string noteId, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(noteId, out var id))
+        {
+            throw new CrmException(Crm, CrmErrorKind.Invalid, null, "note_id", "Not a Dataverse annotation id.");
+        }
+
+        try
+        {
+            await client.DeleteAsync(Connection(target), "annotations", id, cancellationToken);
+            return true;
+        }
+        catch (CrmException e) when (e.Kind == CrmErrorKind.NotFound)
+        {
+            return false;
+        }
+    }
+
     public async Task<WriteBackResult> WriteAsync(CrmTarget target, InteractionSummary summary, RenderedNote note, CancellationToken cancellationToken)
     {
-        var connection = new DataverseConnection(
-            target.InstanceUrl ?? throw new ArgumentException("A Dataverse target needs its environment URL.", nameof(target)), target.OrgId);
+        var connection = Connection(target);
         if (!EntitySets.TryGetValue(summary.RecordType, out var entitySet) || !Guid.TryParse(summary.RecordId, out var recordId))
         {
             throw new CrmException(Crm, CrmErrorKind.Invalid, null, "record", $"Notes cannot be attached to '{summary.RecordType}' '{summary.RecordId}'.");
@@ -44,6 +62,9 @@ public sealed class DataverseNoteWriter(DataverseClient client) : ICrmNoteWriter
         }, cancellationToken);
         return new WriteBackResult(created ? WriteBackOutcome.Created : WriteBackOutcome.Updated, noteId.ToString("D"));
     }
+
+    private static DataverseConnection Connection(CrmTarget target) => new(
+        target.InstanceUrl ?? throw new ArgumentException("A Dataverse target needs its environment URL.", nameof(target)), target.OrgId);
 
     /// <summary>The same interaction always maps to the same annotation id; different tenants never collide.</summary>
     public static Guid NoteId(string tenantId, string interactionId)

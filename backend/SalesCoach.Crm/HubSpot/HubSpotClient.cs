@@ -98,6 +98,13 @@ public sealed partial class HubSpotClient(HttpClient http, IOptions<HubSpotOptio
         using var response = await SendAsync(connection, request, cancellationToken);
     }
 
+    /// <summary>Archives one object (HubSpot's DELETE moves it to the recycling bin); 204 No Content.</summary>
+    public async Task ArchiveObjectAsync(HubSpotConnection connection, string objectType, string id, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, $"crm/v3/objects/{CheckName(objectType)}/{CheckId(id)}");
+        using var response = await SendAsync(connection, request, cancellationToken);
+    }
+
     private async Task<HttpResponseMessage> SendAsync(HubSpotConnection connection, HttpRequestMessage request, CancellationToken cancellationToken)
     {
         request.RequestUri = new Uri(_baseUri, request.RequestUri!);

@@ -16,10 +16,26 @@ public sealed class HubSpotNoteWriter(HubSpotClient client) : ICrmNoteWriter
 
     public string Crm => CrmKinds.HubSpot;
 
+    /// <summary>
+    /// Archives the note: HubSpot's DELETE moves it to the portal's recycling bin. Its reference documents 204 as the one
+    /// answer (no 404; API users see 204 for unknown ids too), so a note already gone may come back true; a 404 counts as gone.
+    /// </summary>
+    public async Task<bool> DeleteAsync(CrmTarget target, string noteId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.ArchiveObjectAsync(Connection(target), "notes", noteId, cancellationToken);
+            return true;
+        }
+        catch (CrmException e) when (e.Kind == CrmErrorKind.NotFound)
+        {
+            return false;
+        }
+    }
+
     public async Task<WriteBackResult> WriteAsync(CrmTarget target, InteractionSummary summary, RenderedNote note, CancellationToken cancellationToken)
     {
-        var connection = new HubSpotConnection(target.OrgId,
-            target.AccessToken ?? throw new CrmException(Crm, CrmErrorKind.SessionExpired, null, "no_token", "No HubSpot token for this portal."));
+        var connection = Connection(target);
         var singular = summary.RecordType switch
         {
             "deals" => "deal",
@@ -50,6 +66,9 @@ public sealed class HubSpotNoteWriter(HubSpotClient client) : ICrmNoteWriter
         var id = await client.CreateNoteAsync(connection, body, summary.StartedAt, summary.RecordType, summary.RecordId, cancellationToken);
         return new WriteBackResult(WriteBackOutcome.Created, id);
     }
+
+    private HubSpotConnection Connection(CrmTarget target) => new(target.OrgId,
+        target.AccessToken ?? throw new CrmException(Crm, CrmErrorKind.SessionExpired, null, "no_token", "No HubSpot token for this portal."));
 
     /// <summary>The HTML note, or when it is too long, the plain text cut to fit (title and marker first, so a repeat still finds it).</summary>
     internal static string Fit(RenderedNote note)

@@ -56,6 +56,12 @@ public sealed partial class SalesforceClient(HttpClient http, IOptions<Salesforc
             ?? throw new CrmException(CrmKinds.Salesforce, CrmErrorKind.Failed, (int)response.StatusCode, null, "Create answered without an id.");
     }
 
+    /// <summary>DELETE of one record; Salesforce answers 204 No Content and keeps the record in the org's Recycle Bin.</summary>
+    public async Task DeleteRecordAsync(SalesforceConnection connection, string objectName, string id, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(connection, HttpMethod.Delete, RecordPath(objectName, id), null, cancellationToken);
+    }
+
     /// <summary>The last api-usage figure this org reported.</summary>
     public ApiUsage? LastApiUsage(SalesforceConnection connection) => usage.Last(connection.InstanceUrl);
 

@@ -16,11 +16,23 @@ public sealed class SalesforceNoteWriter(SalesforceClient client) : ICrmNoteWrit
 
     public string Crm => CrmKinds.Salesforce;
 
+    /// <summary>The Task goes to the org's Recycle Bin (as any record Salesforce deletes); one already there answers NotFound.</summary>
+    public async Task<bool> DeleteAsync(CrmTarget target, string noteId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.DeleteRecordAsync(Connection(target), "Task", noteId, cancellationToken);
+            return true;
+        }
+        catch (CrmException e) when (e.Kind == CrmErrorKind.NotFound)
+        {
+            return false;
+        }
+    }
+
     public async Task<WriteBackResult> WriteAsync(CrmTarget target, InteractionSummary summary, RenderedNote note, CancellationToken cancellationToken)
     {
-        var connection = new SalesforceConnection(
-            target.InstanceUrl ?? throw new ArgumentException("A Salesforce target needs its instance URL.", nameof(target)),
-            target.AccessToken ?? throw new CrmException(Crm, CrmErrorKind.SessionExpired, null, "no_token", "No Salesforce token for this tenant."));
+        var connection = Connection(target);
         var recordId = SalesforceClient.CheckId(summary.RecordId);
         // Contacts and leads are people (WhoId); everything else is the "related to" object (WhatId).
         var relation = summary.RecordType is "Contact" or "Lead" ? "WhoId" : "WhatId";
@@ -54,4 +66,8 @@ public sealed class SalesforceNoteWriter(SalesforceClient client) : ICrmNoteWrit
         }, cancellationToken);
         return new WriteBackResult(WriteBackOutcome.Created, created);
     }
+
+    private SalesforceConnection Connection(CrmTarget target) => new(
+        target.InstanceUrl ?? throw new ArgumentException("A Salesforce target needs its instance URL.", nameof(target)),
+        target.AccessToken ?? throw new CrmException(Crm, CrmErrorKind.SessionExpired, null, "no_token", "No Salesforce token for this tenant."));
 }

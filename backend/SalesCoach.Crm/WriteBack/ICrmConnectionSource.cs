@@ -28,10 +28,17 @@ public sealed record CrmTarget(string Crm, string OrgId, Uri? InstanceUrl, strin
     public override string ToString() => $"CrmTarget {{ Crm = {Crm}, OrgId = {OrgId}, InstanceUrl = {InstanceUrl} }}";
 }
 
-/// <summary>Writes (or rewrites) one rendered note on one record of one CRM, never creating a second note for the same interaction.</summary>
+/// <summary>
+/// Writes (or rewrites) one rendered note on one record of one CRM, never creating a second note for the same interaction;
+/// deletes a note it wrote when asked to (a data subject's erasure).
+/// </summary>
 public interface ICrmNoteWriter
 {
     string Crm { get; }
 
     Task<WriteBackResult> WriteAsync(CrmTarget target, InteractionSummary summary, RenderedNote note, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the note <paramref name="noteId"/> (as <see cref="WriteAsync"/> returned it).</summary>
+    /// <returns>False when the CRM no longer has it (deleted by someone else meanwhile).</returns>
+    Task<bool> DeleteAsync(CrmTarget target, string noteId, CancellationToken cancellationToken);
 }

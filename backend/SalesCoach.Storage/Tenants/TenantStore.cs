@@ -24,25 +24,42 @@ public sealed class TenantStore(SqlDatabase database, TimeProvider time)
         return (tenant, key);
     }
 
-    /// <summary>Creates the demo tenant if needed and makes <paramref name="apiKey"/> its admin key (idempotent).</summary>
+    /// <summary>
+    /// Creates the demo tenant if needed and makes <paramref name="apiKey"/> its one live admin key (idempotent). The
+    /// configuration is the truth for the demo tenant: a key it used before and then replaced is reinstated when it is
+    /// configured again. A key that is (or was) another tenant's is refused, revoked or not.
+    /// </summary>
     public async Task EnsureDemoTenantAsync(string apiKey, CancellationToken cancellationToken = default)
     {
+        var hash = ApiKeys.Hash(apiKey);
+        var now = time.GetUtcNow().ToUnixMs();
         using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO tenants (id, name, created_at) VALUES (@id, @name, @at) ON CONFLICT (id) DO NOTHING",
-            new { id = DemoTenantId, name = "Demo Company", at = time.GetUtcNow().ToUnixMs() }, transaction, cancellationToken: cancellationToken));
-        var exists = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM api_keys WHERE key_hash = @hash AND tenant_id = @id AND revoked_at IS NULL",
-            new { hash = ApiKeys.Hash(apiKey), id = DemoTenantId }, transaction, cancellationToken: cancellationToken));
-        if (exists == 0)
+            new { id = DemoTenantId, name = "Demo Company", at = now }, transaction, cancellationToken: cancellationToken));
+        var owner = await connection.QuerySingleOrDefaultAsync<(string TenantId, string Role, long? RevokedAt)?>(new CommandDefinition(
+            "SELECT tenant_id, role, revoked_at FROM api_keys WHERE key_hash = @hash",
+            new { hash }, transaction, cancellationToken: cancellationToken));
+        if (owner is { } key && key.TenantId != DemoTenantId)
         {
-            // A changed demo key replaces the old one rather than adding a second live key.
-            await connection.ExecuteAsync(new CommandDefinition(
-                "UPDATE api_keys SET revoked_at = @at WHERE tenant_id = @id AND revoked_at IS NULL",
-                new { id = DemoTenantId, at = time.GetUtcNow().ToUnixMs() }, transaction, cancellationToken: cancellationToken));
+            throw new InvalidOperationException("Demo:ApiKey is, or was, another tenant's API key; configure a key of its own for the demo tenant.");
+        }
+
+        // A changed demo key replaces the old one rather than adding a second live key.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE api_keys SET revoked_at = @at WHERE tenant_id = @id AND revoked_at IS NULL AND key_hash <> @hash",
+            new { id = DemoTenantId, hash, at = now }, transaction, cancellationToken: cancellationToken));
+        if (owner is null)
+        {
             await InsertKeyAsync(connection, transaction, DemoTenantId, apiKey, Roles.Admin, cancellationToken);
+        }
+        else if (owner.Value.RevokedAt is not null || owner.Value.Role != Roles.Admin)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE api_keys SET revoked_at = NULL, role = @role WHERE key_hash = @hash AND tenant_id = @id",
+                new { id = DemoTenantId, hash, role = Roles.Admin }, transaction, cancellationToken: cancellationToken));
         }
 
         await transaction.CommitAsync(cancellationToken);

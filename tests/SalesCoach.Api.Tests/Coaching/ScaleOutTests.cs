@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.ServerSentEvents;
 using System.Text.Json;
-using SalesCoach.Coaching.Interactions;
 using SalesCoach.Storage.Database;
 using SalesCoach.TestSupport;
 using static SalesCoach.Api.Tests.Coaching.CoachingClient;
@@ -39,33 +38,11 @@ public class ScaleOutTests
         return body.GetProperty("tips").GetArrayLength() + 1; // each tip, then one metrics event
     }
 
-    private static HttpClient ClientOn(CoachingApiFactory replica, HttpClient authenticated)
-    {
-        var client = replica.CreateClient();
-        client.DefaultRequestHeaders.Authorization = authenticated.DefaultRequestHeaders.Authorization;
-        return client;
-    }
-
-    private static async Task WaitReadyAsync(HttpClient client)
-    {
-        var watch = Stopwatch.StartNew();
-        while ((await client.GetAsync("/health/ready")).StatusCode != HttpStatusCode.OK)
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), "The replica did not become ready again after the broker restart.");
-            await Task.Delay(100);
-        }
-    }
-
     [Fact]
     public async Task Stream_OnReplicaB_GetsWhatIsPostedToA_InOrder_AndResumesAfterBrokerRestartMissingNothing()
     {
-        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations());
-        await using var a = CoachingApiFactory.Start(store, settings: RabbitSettings());
-        await using var b = CoachingApiFactory.Start(store, settings: RabbitSettings());
-        var (_, clientA) = await a.NewTenantClientAsync();
-        var clientB = ClientOn(b, clientA);
-        await WaitReadyAsync(clientA);
-        await WaitReadyAsync(clientB);
+        await using var replicas = await TwoReplicas.StartAsync(StorageProvider.Postgres, RabbitSettings());
+        var (_, clientA, clientB) = await replicas.TenantAsync();
         var id = await clientA.CreateInteractionAsync();
         var seen = new List<SseItem<string>>();
         var missed = 0;
@@ -113,8 +90,8 @@ public class ScaleOutTests
             }
         }
 
-        await WaitReadyAsync(clientA);
-        await WaitReadyAsync(clientB);
+        await TwoReplicas.WaitReadyAsync(clientA);
+        await TwoReplicas.WaitReadyAsync(clientB);
         await using (var resumed = await SseReader.OpenAsync(clientB, id, long.Parse(seen[^1].EventId!, CultureInfo.InvariantCulture)))
         {
             seen.AddRange(await resumed.ReadAsync(missed));
@@ -131,13 +108,9 @@ public class ScaleOutTests
     [Fact]
     public async Task Stream_OnReplicaB_OnlyGetsItsOwnTenantsEvents_AndEndsWhenAnotherReplicaCompletes()
     {
-        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations());
-        await using var a = CoachingApiFactory.Start(store, settings: RabbitSettings());
-        await using var b = CoachingApiFactory.Start(store, settings: RabbitSettings());
-        var (_, tenant1A) = await a.NewTenantClientAsync("One");
-        var (_, tenant2A) = await a.NewTenantClientAsync("Two");
-        var tenant2B = ClientOn(b, tenant2A);
-        await WaitReadyAsync(tenant2B);
+        await using var replicas = await TwoReplicas.StartAsync(StorageProvider.Postgres, RabbitSettings());
+        var (_, tenant1A, _) = await replicas.TenantAsync("One");
+        var (_, tenant2A, tenant2B) = await replicas.TenantAsync("Two");
         var other = await tenant1A.CreateInteractionAsync();
         var mine = await tenant2A.CreateInteractionAsync();
         await using var stream = await SseReader.OpenAsync(tenant2B, mine);
@@ -162,13 +135,8 @@ public class ScaleOutTests
     [Fact]
     public async Task Append_OnReplicaB_RightAfterOrAtOnceWithAnAppendOnA_RebuildsFromTheStoreAndAnswers200()
     {
-        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations());
-        await using var a = CoachingApiFactory.Start(store, settings: RabbitSettings());
-        await using var b = CoachingApiFactory.Start(store, settings: RabbitSettings());
-        var (_, clientA) = await a.NewTenantClientAsync();
-        var clientB = ClientOn(b, clientA);
-        await WaitReadyAsync(clientA);
-        await WaitReadyAsync(clientB);
+        await using var replicas = await TwoReplicas.StartAsync(StorageProvider.Postgres, RabbitSettings());
+        var (_, clientA, clientB) = await replicas.TenantAsync();
         var id = await clientA.CreateInteractionAsync();
         const int Rounds = 12;
         var turn = 0L;
@@ -210,13 +178,8 @@ public class ScaleOutTests
     [Fact]
     public async Task Consent_WithdrawnThroughReplicaB_ReplicaAHoldingTheCallRefusesItsNextSegments()
     {
-        await using var store = await TestStore.CreateAsync(StorageProvider.Postgres, new CoachingMigrations());
-        await using var a = CoachingApiFactory.Start(store, settings: RabbitSettings());
-        await using var b = CoachingApiFactory.Start(store, settings: RabbitSettings());
-        var (tenantId, clientA) = await a.NewTenantClientAsync();
-        var clientB = ClientOn(b, clientA);
-        await WaitReadyAsync(clientA);
-        await WaitReadyAsync(clientB);
+        await using var replicas = await TwoReplicas.StartAsync(StorageProvider.Postgres, RabbitSettings());
+        var (tenantId, clientA, clientB) = await replicas.TenantAsync();
         var id = await clientA.CreateInteractionAsync(
             new { crm = "hubspot", recordType = "deal", recordId = "42", repId = "rep-1", language = "en", channel = "call", consent = true });
         // A holds the call's live state, consent included, from here on.
@@ -236,8 +199,8 @@ public class ScaleOutTests
         }
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-        var stored = await a.CountAsync("coaching_segments", tenantId);
+        var stored = await replicas.A.CountAsync("coaching_segments", tenantId);
         Assert.Equal(HttpStatusCode.Conflict, (await clientB.PostSegmentsAsync(id, Turn(turn))).StatusCode);
-        Assert.Equal(stored, await a.CountAsync("coaching_segments", tenantId));
+        Assert.Equal(stored, await replicas.A.CountAsync("coaching_segments", tenantId));
     }
 }

@@ -23,21 +23,25 @@ public sealed class PrivacyHost : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Start = new(2025, 1, 6, 9, 0, 0, TimeSpan.Zero);
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private PrivacyHost(TestStore store, IReadOnlyDictionary<string, string?> settings)
+    private PrivacyHost(TestStore store, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         Store = store;
         _settings = settings;
+        _services = services;
     }
 
     public TestStore Store { get; }
 
     public SettableTimeProvider Clock { get; } = new(Start);
 
-    public static async Task<PrivacyHost> StartAsync(StorageProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces services after the host's own registrations (a CRM's token source).</param>
+    public static async Task<PrivacyHost> StartAsync(
+        StorageProvider provider, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var store = await TestStore.CreateAsync(provider);
-        var host = new PrivacyHost(store, settings ?? new Dictionary<string, string?>());
+        var host = new PrivacyHost(store, settings ?? new Dictionary<string, string?>(), services);
         host.UseKestrel(0);
         host.StartServer();
         return host;
@@ -61,6 +65,7 @@ public sealed class PrivacyHost : WebApplicationFactory<Program>
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<ISignalClassifier>(new KeywordSignalClassifier());
+            _services?.Invoke(services);
         });
     }
 

@@ -81,6 +81,39 @@ public class GroupCommitWriterTests
     }
 
     [Theory, ClassData(typeof(BothStores))]
+    public async Task SaveAppend_InteractionDeletedMeanwhile_FalseAndNothingWrittenForItWhileTheRestOfTheBatchGoesIn(StorageProvider provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider, new CoachingMigrations());
+        var interactions = new InteractionStore(store.Database, TestProtector.New(), TimeProvider.System);
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add((await interactions.CreateAsync("t1", NewCall)).Id);
+        }
+
+        // As an erasure on another replica does: the interaction's row goes while its live state is still held here.
+        var gone = ids[2];
+        await using (var connection = await store.Database.OpenAsync())
+        {
+            await connection.ExecuteAsync("DELETE FROM coaching_interactions WHERE tenant_id = 't1' AND id = @gone", new { gone });
+        }
+
+        Task<bool>[] appends;
+        await using (await WriteLock.TakeAsync(store.Database))
+        {
+            appends = ids.Select(id => interactions.SaveAppendAsync("t1", id, [Segment(1)], [Tip(1)], Events(id, 1))).ToArray();
+            await Task.Delay(200);
+        }
+
+        Assert.Equal(ids.Select(id => id != gone), await Task.WhenAll(appends));
+        Assert.False(await interactions.AppendEventsAsync([new InteractionEvent("t1", gone, 3, InteractionEventTypes.Content, "{}")]));
+        Assert.Empty(await interactions.LoadSegmentsAsync("t1", gone));
+        Assert.Empty(await interactions.ReadTipsAsync("t1", gone));
+        Assert.Empty(await interactions.ReadEventsAsync("t1", gone, 0, 100));
+        Assert.All(ids.Where(id => id != gone), id => Assert.Single(interactions.LoadSegmentsAsync("t1", id).GetAwaiter().GetResult()));
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
     public async Task SaveAppend_StoreError_FailsEveryCallerAndTheWriterCarriesOn(StorageProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider, new CoachingMigrations());

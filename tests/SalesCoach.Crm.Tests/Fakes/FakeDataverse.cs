@@ -8,7 +8,8 @@ namespace SalesCoach.Crm.Tests.Fakes;
 
 /// <summary>
 /// The Dataverse Web API as documented: OData headers required, <c>set(guid)?$select=</c>, POST answering 204 with
-/// OData-EntityId, PATCH as upsert (201/200 with Prefer: return=representation, else 204), <c>@odata.bind</c>
+/// OData-EntityId, PATCH as upsert (201/200 with Prefer: return=representation, else 204), DELETE (204; a row it does
+/// not have is 404 0x80040217), <c>@odata.bind</c>
 /// to existing rows, errors as {"error":{"code","message"}}, service protection 429 with Retry-After seconds.
 /// </summary>
 public sealed partial class FakeDataverse : FakeCrm
@@ -91,6 +92,11 @@ public sealed partial class FakeDataverse : FakeCrm
 
                 var representation = context.Request.Headers["Prefer"].ToString().Contains("return=representation", StringComparison.Ordinal);
                 return representation ? Results.Json(row, statusCode: created ? 201 : 200) : Results.NoContent();
+            }
+
+            if (method == "DELETE")
+            {
+                return rows.TryRemove(key, out _) ? Results.NoContent() : Error(404, "0x80040217", $"{set} With Id = {key} Does Not Exist");
             }
 
             return Error(405, "0x80060888", "Method not allowed.");

@@ -8,7 +8,8 @@ namespace SalesCoach.Crm.Tests.Fakes;
 /// <summary>
 /// HubSpot CRM v3 objects as documented: GET with properties/associations, POST search (EQ filters, including
 /// the associations.&lt;type&gt; pseudo-property, paging.next.after), POST create with v4 association types,
-/// PATCH; errors as {status, message, correlationId, category, errors, context}.
+/// PATCH, DELETE (archive: the object moves to the recycling bin; 204, the one answer HubSpot documents, also for an
+/// id it does not have); errors as {status, message, correlationId, category, errors, context}.
 /// </summary>
 public sealed class FakeHubSpot : FakeCrm
 {
@@ -18,6 +19,9 @@ public sealed class FakeHubSpot : FakeCrm
     private long _nextId = 1000;
 
     public ConcurrentDictionary<string, ConcurrentDictionary<string, HubRecord>> Objects { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Archived objects (type -> id -> object): the portal's recycling bin.</summary>
+    public ConcurrentDictionary<string, ConcurrentDictionary<string, HubRecord>> Archived { get; } = new(StringComparer.Ordinal);
 
     public sealed record HubRecord(string Id, JsonObject Properties, ConcurrentDictionary<string, List<string>> Associations);
 
@@ -82,6 +86,15 @@ public sealed class FakeHubSpot : FakeCrm
             }
 
             return Results.Json(ToJson("notes", Objects["notes"][id], null, null), statusCode: 201);
+        });
+        app.MapDelete("/crm/v3/objects/{type}/{id}", (string type, string id) =>
+        {
+            if (Objects.GetValueOrDefault(type)?.TryRemove(id, out var record) == true)
+            {
+                Archived.GetOrAdd(type, _ => new())[id] = record;
+            }
+
+            return Results.NoContent();
         });
         app.MapMethods("/crm/v3/objects/{type}/{id}", ["PATCH"], async (string type, string id, HttpRequest request) =>
         {

@@ -8,7 +8,8 @@ namespace SalesCoach.Crm.Tests.Fakes;
 
 /// <summary>
 /// Salesforce REST as documented: query with done/nextRecordsUrl pages, sobjects GET/PATCH (204)/POST (201
-/// {id,success,errors}), errors as a JSON array [{message,errorCode}], Sforce-Limit-Info on every answer.
+/// {id,success,errors})/DELETE (204, the record goes to the Recycle Bin: queries no longer see it, and any call on it
+/// answers 404 ENTITY_IS_DELETED), errors as a JSON array [{message,errorCode}], Sforce-Limit-Info on every answer.
 /// Its SOQL understands what the product sends: SELECT fields FROM object [WHERE a = 'x' AND b LIKE '%y%'].
 /// The OAuth 2.0 refresh token flow is in <c>FakeSalesforce.OAuth.cs</c>.
 /// </summary>
@@ -22,6 +23,9 @@ public sealed partial class FakeSalesforce : FakeCrm
 
     /// <summary>object name -> id -> fields.</summary>
     public ConcurrentDictionary<string, ConcurrentDictionary<string, JsonObject>> Records { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Deleted records (object name -> id -> fields), as the org's Recycle Bin keeps them.</summary>
+    public ConcurrentDictionary<string, ConcurrentDictionary<string, JsonObject>> RecycleBin { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     public int PageSize { get; set; } = 2000;
 
@@ -54,7 +58,7 @@ public sealed partial class FakeSalesforce : FakeCrm
         {
             if (!TryGet(objectName, id, out var record))
             {
-                return Error(404, "NOT_FOUND", "The requested resource does not exist");
+                return Missing(objectName, id);
             }
 
             var result = new JsonObject { ["attributes"] = Attributes(objectName, id) };
@@ -69,7 +73,7 @@ public sealed partial class FakeSalesforce : FakeCrm
         {
             if (!TryGet(objectName, id, out var record))
             {
-                return Error(404, "NOT_FOUND", "The requested resource does not exist");
+                return Missing(objectName, id);
             }
 
             var changes = (await request.ReadFromJsonAsync<JsonObject>())!;
@@ -78,6 +82,16 @@ public sealed partial class FakeSalesforce : FakeCrm
                 record[key] = value?.DeepClone();
             }
 
+            return Results.NoContent();
+        });
+        data.MapDelete("/sobjects/{objectName}/{id}", (string objectName, string id) =>
+        {
+            if (!Records.TryGetValue(objectName, out var byId) || !byId.TryRemove(id, out var record))
+            {
+                return Missing(objectName, id);
+            }
+
+            RecycleBin.GetOrAdd(objectName, _ => new())[id] = record;
             return Results.NoContent();
         });
         data.MapPost("/sobjects/{objectName}/", async (string objectName, HttpRequest request) =>
@@ -162,6 +176,10 @@ public sealed partial class FakeSalesforce : FakeCrm
         record = null!;
         return Records.TryGetValue(objectName, out var byId) && byId.TryGetValue(id, out record!);
     }
+
+    private IResult Missing(string objectName, string id) => RecycleBin.GetValueOrDefault(objectName)?.ContainsKey(id) == true
+        ? Error(404, "ENTITY_IS_DELETED", "entity is deleted")
+        : Error(404, "NOT_FOUND", "The requested resource does not exist");
 
     private static JsonObject Attributes(string objectName, string id) =>
         new() { ["type"] = objectName, ["url"] = $"/services/data/{Version}/sobjects/{objectName}/{id}" };

@@ -52,11 +52,13 @@ public static class SummaryMapping
     /// The rep's CRM user id, whose stored token a Salesforce write-back uses: the id behind <c>salesforce:</c> for reps
     /// who came through the canvas app, else the rep id as the integration sent it (which is then the Salesforce user id).
     /// </summary>
-    public static string? CrmUserId(Interaction interaction) => interaction.Crm switch
+    public static string? CrmUserId(Interaction interaction) => CrmUserId(interaction.Crm, interaction.RepId);
+
+    /// <inheritdoc cref="CrmUserId(Interaction)"/>
+    public static string? CrmUserId(string crm, string repId) => crm switch
     {
-        CrmKinds.Salesforce when interaction.RepId.StartsWith(SalesforceRepPrefix, StringComparison.Ordinal) =>
-            interaction.RepId[SalesforceRepPrefix.Length..],
-        CrmKinds.Salesforce => interaction.RepId,
+        CrmKinds.Salesforce when repId.StartsWith(SalesforceRepPrefix, StringComparison.Ordinal) => repId[SalesforceRepPrefix.Length..],
+        CrmKinds.Salesforce => repId,
         _ => null,
     };
 
