@@ -33,6 +33,9 @@ public sealed record NewInteraction(
 /// <summary>A stored segment: text already redacted, signals as the classifier and rules saw them.</summary>
 public sealed record StoredSegment(long Seq, string Speaker, string Text, long StartMs, long EndMs, string SignalsJson);
 
+/// <summary>The data of a <c>consent</c> event: the answer now recorded and when.</summary>
+public sealed record ConsentEvent(bool Consent, DateTimeOffset ConsentAt);
+
 /// <summary>One entry of an interaction's event log; <see cref="Id"/> is the SSE event id (1, 2, 3 ... per interaction).</summary>
 public sealed record InteractionEvent(string TenantId, string InteractionId, long Id, string Type, string Data);
 
@@ -41,6 +44,9 @@ public static class InteractionEventTypes
     public const string Tip = "tip";
     public const string Metrics = "metrics";
     public const string Content = "content";
+
+    /// <summary>The customer's consent was recorded or withdrawn during the call: <c>{consent, consentAt}</c>.</summary>
+    public const string Consent = "consent";
 
     /// <summary>Internal only: tells open streams the interaction completed (or was deleted); never written to a client.</summary>
     public const string Completed = "completed";

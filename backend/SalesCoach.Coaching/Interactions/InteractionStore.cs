@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using SalesCoach.Storage.Database;
 using SalesCoach.Storage.Encryption;
@@ -59,16 +60,39 @@ public sealed class InteractionStore(SqlDatabase database, FieldProtector protec
     }
 
     /// <summary>Records the customer's consent (or its refusal) on a live interaction; false when there is no such live interaction.</summary>
-    public async Task<bool> RecordConsentAsync(string tenantId, string id, bool consent, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Records the customer's consent on a live interaction and, in the same transaction, its <c>consent</c> event with id
+    /// <paramref name="eventId"/> (so open streams and a <c>Last-Event-ID</c> resume see the change). Returns that event,
+    /// or null when the interaction is not live (completed or deleted). A clash on the event id (another replica appended
+    /// first) throws a constraint violation and writes nothing.
+    /// </summary>
+    public async Task<InteractionEvent?> RecordConsentAsync(
+        string tenantId, string id, bool consent, long eventId, CancellationToken cancellationToken = default)
     {
+        // Milliseconds, as stored: the event and a later read of the interaction show the same instant.
+        var at = UnixTime.FromUnixMs(time.GetUtcNow().ToUnixMs());
         using var gate = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var changed = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE coaching_interactions SET consent = @consent, consent_at = @at
             WHERE tenant_id = @tenantId AND id = @id AND status = 'live'
-            """, new { tenantId, id, consent = ConsentValue(consent), at = time.GetUtcNow().ToUnixMs() }, cancellationToken: cancellationToken));
-        return changed > 0;
+            """, new { tenantId, id, consent = ConsentValue(consent), at = at.ToUnixMs() }, transaction, cancellationToken: cancellationToken));
+        if (changed == 0)
+        {
+            return null;
+        }
+
+        var e = new InteractionEvent(tenantId, id, eventId, InteractionEventTypes.Consent,
+            JsonSerializer.Serialize(new ConsentEvent(consent, at), CoachingJson.Options));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO coaching_events (tenant_id, interaction_id, event_id, type, data, created_at)
+            VALUES (@TenantId, @InteractionId, @Id, @Type, @Data, @at)
+            """, new { e.TenantId, e.InteractionId, e.Id, e.Type, e.Data, at = at.ToUnixMs() }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return e;
     }
 
     public async Task<List<StoredSegment>> LoadSegmentsAsync(string tenantId, string interactionId, CancellationToken cancellationToken = default)

@@ -21,6 +21,15 @@ export function consentStateOf(facts: ConsentFacts): ConsentState {
   return facts.consentRequired === true ? "asking" : "not-asked";
 }
 
+/**
+ * The state a `consent` event of the interaction's stream announces (`{consent, consentAt}`: recorded or withdrawn
+ * during the call, by this panel or anywhere else); undefined for anything else.
+ */
+export function consentStateOfEvent(data: unknown): ConsentState | undefined {
+  const consent = (data as ConsentFacts | null | undefined)?.consent;
+  return typeof consent === "boolean" ? consentStateOf({ consent }) : undefined;
+}
+
 /** Whether the panel shows live coaching; the backend applies the same rule to the call's segments. */
 export function mayCoach(state: ConsentState): boolean {
   return state === "granted" || state === "not-asked";

@@ -1,5 +1,5 @@
 import { ApiClient, ApiError } from "./api-client";
-import { consentProblemKey, consentStateOf, mayCoach, type ConsentFacts, type ConsentState } from "./consent";
+import { consentProblemKey, consentStateOf, consentStateOfEvent, mayCoach, type ConsentFacts, type ConsentState } from "./consent";
 import { ConsentSection } from "./consent-section";
 import { EventStreamClient, type StreamStatus } from "./event-stream";
 import { htmlLang, resolveLanguage, translator, type Language, type StringKey, type Translate } from "./i18n";
@@ -246,6 +246,12 @@ export class CoachPanel {
         this.view.metrics.replaceChildren(renderMetrics(this.metrics, this.t));
         this.rendered();
         break;
+      case "consent": {
+        // Recorded or withdrawn anywhere (another screen, a telephony integration): the panel follows the backend.
+        const state = consentStateOfEvent(data);
+        if (state) this.consent.set(state);
+        break;
+      }
       case "content":
         this.content.set(Array.isArray(data) ? (data as ContentItem[]) : ((data as { items?: ContentItem[] }).items ?? []), this.t);
         break;

@@ -110,6 +110,29 @@ describe("CoachPanel consent", () => {
     expect(fake.connections).toHaveLength(1);
   });
 
+  it("Live_WithdrawnElsewhereDuringTheCall_TheStreamsConsentEventTurnsCoachingOffThenOnAgain", async () => {
+    const fake = backend({ consentRequired: false, consent: true });
+    const host = mount(fake, { autoStart: true });
+    await fake.until(() => fake.connections.length === 1, "the stream");
+    fake.connections[0]!.send(tip("t1"));
+    await fake.until(() => q(host, ".sc-tip") !== null, "a tip");
+
+    // Another screen (or a telephony integration) records the withdrawal: the backend tells every open stream.
+    const consentEvent = (id: string, consent: boolean) =>
+      `id: ${id}\nevent: consent\ndata: ${JSON.stringify({ consent, consentAt: "2025-01-06T09:01:00Z" })}\n\n`;
+    fake.connections[0]!.send(consentEvent("2", false));
+    await fake.until(() => q(host, ".sc-status")!.dataset.status === "declined", "declined");
+    expect(q(host, ".sc-consent")!.dataset.consent).toBe("refused");
+    expect(host.querySelectorAll(".sc-tip")).toHaveLength(1);
+
+    fake.connections[0]!.send(consentEvent("3", true));
+    await fake.until(() => q(host, ".sc-consent")!.dataset.consent === "granted", "granted again");
+    expect(q(host, ".sc-status")!.dataset.status).not.toBe("declined");
+    // The panel only followed the stream: it recorded nothing itself and kept its one connection.
+    expect(consentPuts(fake)).toEqual([]);
+    expect(fake.connections).toHaveLength(1);
+  });
+
   it("Asking_ConsentRecordedElsewhere_ThePanelFollowsAndGoesLive", async () => {
     const fake = backend({ consentRequired: true });
     const host = mount(fake, { autoStart: true });

@@ -182,10 +182,17 @@ public class ScaleOutTests
         var (tenantId, clientA, clientB) = await replicas.TenantAsync();
         var id = await clientA.CreateInteractionAsync(
             new { crm = "hubspot", recordType = "deal", recordId = "42", repId = "rep-1", language = "en", channel = "call", consent = true });
-        // A holds the call's live state, consent included, from here on.
-        await PostTurnAsync(clientA, id, 1);
+        // A holds the call's live state, consent included, from here on; a panel watches the call on A.
+        var firstEvents = await PostTurnAsync(clientA, id, 1);
+        await using var panelOnA = await SseReader.OpenAsync(clientA, id);
+        await panelOnA.ReadAsync(firstEvents);
 
         Assert.Equal(HttpStatusCode.OK, (await clientB.PutAsJsonAsync($"/api/v1/interactions/{id}/consent", new { consent = false })).StatusCode);
+        // The panel on A is told through the broker, as the next event of the call.
+        var withdrawal = Assert.Single(await panelOnA.ReadAsync(1));
+        Assert.Equal("consent", withdrawal.EventType);
+        Assert.Equal((firstEvents + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), withdrawal.EventId);
+        Assert.False(JsonDocument.Parse(withdrawal.Data).RootElement.GetProperty("consent").GetBoolean());
 
         // The notice travels through the broker: a post on A that beats it still counts as before the withdrawal. After
         // it, A has dropped its copy, and the store's answer refuses.

@@ -44,9 +44,13 @@ public class ConsentTests
         var accepted = await admin.PostSegmentsAsync(id, Conversation);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(2, await host.CountAsync("coaching_segments", tenantId));
-        // The stream carries the tip and the metrics of the accepted append, and never the consent change.
-        var events = await stream.ReadAsync(2);
-        Assert.Equal(["tip", "metrics"], events.Select(e => e.EventType));
+        // The stream carries the consent change (so every open panel learns it), then the accepted append's tip and metrics.
+        var events = await stream.ReadAsync(3);
+        Assert.Equal(["consent", "tip", "metrics"], events.Select(e => e.EventType));
+        Assert.Equal(["1", "2", "3"], events.Select(e => e.EventId));
+        var changed = JsonDocument.Parse(events[0].Data).RootElement;
+        Assert.True(changed.GetProperty("consent").GetBoolean());
+        Assert.Equal(PrivacyHost.Start, changed.GetProperty("consentAt").GetDateTimeOffset());
         var interaction = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/interactions/{id}");
         Assert.True(interaction.GetProperty("consent").GetBoolean());
     }
@@ -96,8 +100,35 @@ public class ConsentTests
 
         Assert.Equal("Consent refused", (await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.Conflict)).GetProperty("title").GetString());
         Assert.Equal(1, await host.CountAsync("coaching_segments", tenantId));
-        Assert.Equal(eventsBefore, await host.CountAsync("coaching_events", tenantId));
+        // The withdrawal is the one event since; the refused append wrote none.
+        Assert.Equal(eventsBefore + 1, await host.CountAsync("coaching_events", tenantId));
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"/api/v1/interactions/{id}/complete", null)).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(BothStores))]
+    public async Task RecordConsent_PanelReconnectingWithLastEventId_SeesTheWithdrawalInOrder(StorageProvider provider)
+    {
+        await using var host = await PrivacyHost.StartAsync(provider);
+        var (_, admin) = await host.NewTenantAsync();
+        var id = await admin.CreateInteractionAsync(Footprint.Call("contact-1", "rep-1", consent: true));
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostSegmentsAsync(id, Conversation[1])).StatusCode);
+        List<string> seen;
+        await using (var first = await SseReader.OpenAsync(admin, id))
+        {
+            seen = (await first.ReadAsync(2)).Select(e => e.EventId!).ToList();
+        }
+
+        // Withdrawn while the panel was away (another screen, a telephony integration), then given again.
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/interactions/{id}/consent", new { consent = false })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/interactions/{id}/consent", new { consent = true })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostSegmentsAsync(id, Segment(3, "customer", "Who else uses it, is it secure?", 8_000, 10_000))).StatusCode);
+
+        await using var resumed = await SseReader.OpenAsync(admin, id, long.Parse(seen[^1], System.Globalization.CultureInfo.InvariantCulture));
+        var events = await resumed.ReadAsync(3);
+        Assert.Equal(["consent", "consent"], events.Take(2).Select(e => e.EventType));
+        Assert.Equal([false, true], events.Take(2).Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("consent").GetBoolean()));
+        Assert.Equal(Enumerable.Range(seen.Count + 1, 3).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), events.Select(e => e.EventId));
+        Assert.NotEqual("consent", events[2].EventType);
     }
 
     [Theory, ClassData(typeof(BothStores))]

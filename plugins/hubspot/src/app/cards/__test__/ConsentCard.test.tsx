@@ -89,6 +89,26 @@ describe("CoachCard consent", () => {
     expect(calls.filter((c) => c.method === "PUT")).toHaveLength(0);
   });
 
+  it("Live_WithdrawnElsewhere_ThePolledConsentEventTurnsTheCardOff", async () => {
+    const events: unknown[] = [{ id: "1", type: "tip", data: { id: "t1", kind: "objection_price", title: "Price", message: "Price!", severity: "warn" } }];
+    const { fetcher, calls } = fakeFetcher({
+      "/hubspot/api/v1/interactions": () => ({ status: 201, body: { id: "int-1", consentRequired: false, consent: true } }),
+      "/hubspot/api/v1/recommendations": () => ({ status: 200, body: { items: [] } }),
+      "/hubspot/api/v1/interactions/int-1/poll": () => ({ status: 200, body: { events: [...events], completed: false } }),
+    });
+    const renderer = render(fetcher);
+    await renderer.waitFor(() => expect(renderer.maybeFindByTestId(Tile, "tip-t1")).not.toBeNull());
+    expect(renderer.maybeFindByTestId(Button, "consent-withdraw")).not.toBeNull();
+
+    // Recorded on another screen or by a telephony integration: the card learns it from the call's events.
+    events.push({ id: "2", type: "consent", data: { consent: false, consentAt: "2025-01-06T09:01:00Z" } });
+
+    await renderer.waitFor(() => expect(renderer.findByTestId(Tag, "status").text).toBe("Coaching off"));
+    expect(renderer.maybeFindByTestId(Button, "consent-grant")).not.toBeNull();
+    expect(renderer.maybeFindByTestId(Tile, "tip-t1")).not.toBeNull();
+    expect(calls.filter((c) => c.method === "PUT")).toHaveLength(0);
+  });
+
   it("NotRequired_CustomerObjectsDuringTheCall_RecordedAndShownAsOff", async () => {
     const { fetcher, calls } = backend({ consentRequired: false });
     const renderer = render(fetcher);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { consentStateOf, mayCoach, type ConsentState } from "../consent";
+import { consentStateOf, consentStateOfEvent, mayCoach, type ConsentState } from "../consent";
 import { BackendError, CoachBackend, recordTypeOf, type CompleteResult, type ContentItem, type Tip } from "./backend";
 
 export interface SessionInput {
@@ -64,6 +64,11 @@ export function useCoachSession(input: SessionInput) {
         case "content": {
           const items = Array.isArray(data) ? data : ((data as { items?: ContentItem[] })?.items ?? []);
           return { ...s, content: items as ContentItem[] };
+        }
+        case "consent": {
+          // Recorded or withdrawn anywhere during the call: the card shows what the backend has.
+          const consent = consentStateOfEvent(data);
+          return consent && consent !== s.consent ? { ...s, consent } : s;
         }
         case "summary":
         case "completed":
