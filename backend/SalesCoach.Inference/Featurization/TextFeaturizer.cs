@@ -7,7 +7,8 @@ namespace SalesCoach.Inference.Featurization;
 /// Turns text into hashed feature ids, the same way in training and in serving: NFKC,
 /// culture-invariant lower case, numbers/URLs/e-mails folded to <c>&lt;num&gt;</c>,
 /// <c>&lt;url&gt;</c>, <c>&lt;email&gt;</c>; word unigrams and bigrams; character n-grams
-/// within word boundaries; character 1..3-grams over Han/kana runs (Mandarin has no spaces).
+/// within word boundaries; character 1..3-grams over Han/kana runs (Mandarin has no spaces). Optionally the tokens in a
+/// negation's scope get negated features as well (<see cref="FeaturizerOptions.NegationScope"/>).
 /// </summary>
 public sealed class TextFeaturizer
 {
