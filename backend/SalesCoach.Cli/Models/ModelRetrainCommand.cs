@@ -29,10 +29,16 @@ public static class ModelRetrainCommand
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Where to write the candidate model directory (default: a temporary folder)" };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var method = new TrainingMethodOptions();
+        var negationScope = new Option<int?>("--negation-scope")
+        {
+            Description = $"Negation scope marking (0 = off, at most {FeaturizerOptions.MaxNegationScope} tokens); default: as the model now serving",
+        };
+        var negationReplace = new Option<bool>("--negation-replace") { Description = "With --negation-scope: negated word features instead of the plain ones" };
+        var negationCharNgrams = new Option<bool>("--negation-char-ngrams") { Description = "With --negation-scope: character n-grams marked too" };
         var command = new Command("retrain", "Clean data, train, evaluate against the active model on held-out rows, promote only if better");
         data.AddTo(command);
         method.AddTo(command);
-        foreach (var option in new Option[] { name, tenant, multiLabel, seed, buckets, holdout, fraction, metric, outDir, json })
+        foreach (var option in new Option[] { name, tenant, multiLabel, seed, buckets, holdout, fraction, metric, outDir, json, negationScope, negationReplace, negationCharNgrams })
         {
             command.Options.Add(option);
         }
@@ -42,11 +48,18 @@ public static class ModelRetrainCommand
             var (text, label) = (parse.GetRequiredValue(data.Text), parse.GetRequiredValue(data.Label));
             var dataset = Read(parse.GetRequiredValue(data.Data).FullName, text, label);
             var directory = parse.GetValue(outDir)?.FullName ?? Directory.CreateTempSubdirectory("salescoach-retrain-").FullName;
+            var scope = parse.GetValue(negationScope) ?? 0;
             var request = new RetrainRequest(
                 parse.GetValue(tenant)!, parse.GetRequiredValue(name), dataset.Examples, dataset.Sha256,
                 method.Apply(parse, new TrainerOptions
                 {
-                    Featurizer = new FeaturizerOptions { Buckets = parse.GetValue(buckets) },
+                    Featurizer = new FeaturizerOptions
+                    {
+                        Buckets = parse.GetValue(buckets),
+                        NegationScope = scope,
+                        NegationReplaces = scope > 0 && parse.GetValue(negationReplace),
+                        NegationCharNgrams = scope > 0 && parse.GetValue(negationCharNgrams),
+                    },
                     Seed = parse.GetValue(seed),
                     MultiLabel = parse.GetValue(multiLabel),
                     OosLabel = parse.GetValue(data.OosLabel),
@@ -56,6 +69,7 @@ public static class ModelRetrainCommand
                 Holdout = parse.GetValue(holdout) is { } file ? Read(file.FullName, text, label).Examples : null,
                 HoldoutFraction = Math.Clamp(parse.GetValue(fraction), 0.05, 0.5),
                 Metric = parse.GetValue(metric),
+                NegationAsServing = parse.GetValue(negationScope) is null,
             };
             await using var storage = await CliStorage.OpenAsync(parse, cancellationToken);
             var error = parse.InvocationConfiguration.Error;

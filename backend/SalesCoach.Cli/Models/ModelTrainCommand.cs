@@ -31,11 +31,17 @@ public static class ModelTrainCommand
         {
             Description = $"With --context: a text of at most this many tokens also gets (context token, text token) pairs (0 = none, at most {FeaturizerOptions.MaxContextPairWords})",
         };
+        var negationScope = new Option<int>("--negation-scope")
+        {
+            Description = $"Negation scope marking: up to this many tokens after a negation cue (not, n't, nunca, pas, nicht, 不...), to the next clause mark or contrast word, get features of their own (0 = off, at most {FeaturizerOptions.MaxNegationScope}; recorded in model.json)",
+        };
+        var negationReplace = new Option<bool>("--negation-replace") { Description = "With --negation-scope: a token in scope gets its negated word features instead of the plain ones (default: both)" };
+        var negationCharNgrams = new Option<bool>("--negation-char-ngrams") { Description = "With --negation-scope: a token's character n-grams are marked too" };
 
         var command = new Command("train", "Train a text classifier (hashed n-gram embeddings + linear layer, or one linear SVM per label)");
         data.AddTo(command);
         method.AddTo(command);
-        foreach (var option in new Option[] { multiLabel, seed, outDir, dev, dim, buckets, epochs, learningRate, patience, minn, maxn, dropout, context, contextNgrams, contextLastSentence, contextPairWords })
+        foreach (var option in new Option[] { multiLabel, seed, outDir, dev, dim, buckets, epochs, learningRate, patience, minn, maxn, dropout, context, contextNgrams, contextLastSentence, contextPairWords, negationScope, negationReplace, negationCharNgrams })
         {
             command.Options.Add(option);
         }
@@ -52,6 +58,9 @@ public static class ModelTrainCommand
                     ContextNgrams = parse.GetValue(context) is null ? 0 : parse.GetValue(contextNgrams),
                     ContextLastSentence = parse.GetValue(context) is not null && parse.GetValue(contextLastSentence),
                     ContextPairWords = parse.GetValue(context) is null ? 0 : parse.GetValue(contextPairWords),
+                    NegationScope = parse.GetValue(negationScope),
+                    NegationReplaces = parse.GetValue(negationScope) > 0 && parse.GetValue(negationReplace),
+                    NegationCharNgrams = parse.GetValue(negationScope) > 0 && parse.GetValue(negationCharNgrams),
                 },
                 Dim = parse.GetValue(dim),
                 MaxEpochs = parse.GetValue(epochs),

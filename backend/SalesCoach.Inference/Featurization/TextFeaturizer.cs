@@ -7,7 +7,8 @@ namespace SalesCoach.Inference.Featurization;
 /// Turns text into hashed feature ids, the same way in training and in serving: NFKC,
 /// culture-invariant lower case, numbers/URLs/e-mails folded to <c>&lt;num&gt;</c>,
 /// <c>&lt;url&gt;</c>, <c>&lt;email&gt;</c>; word unigrams and bigrams; character n-grams
-/// within word boundaries; character 1..3-grams over Han/kana runs (Mandarin has no spaces).
+/// within word boundaries; character 1..3-grams over Han/kana runs (Mandarin has no spaces). Optionally the tokens in a
+/// negation's scope get negated features as well (<see cref="FeaturizerOptions.NegationScope"/>).
 /// </summary>
 public sealed class TextFeaturizer
 {
@@ -76,14 +77,20 @@ public sealed class TextFeaturizer
         return lower;
     }
 
-    /// <summary>The text's features; returns its token count and keeps the first tokens' hashes in <paramref name="tokens"/> (for context pairs).</summary>
+    /// <summary>
+    /// The text's features; returns its token count and keeps the first tokens' hashes in <paramref name="tokens"/> (for
+    /// context pairs). With <see cref="FeaturizerOptions.NegationScope"/>, the tokens in a negation's scope also (or,
+    /// with <see cref="FeaturizerOptions.NegationReplaces"/>, only) get their negated features: the same hashes under
+    /// a negated seed.
+    /// </summary>
     private int AddTextNgrams(ReadOnlySpan<char> lower, ref FeatureSink sink, Span<ulong> tokens)
     {
         var tokenizer = new Tokenizer(lower);
-        ulong previous = 0;
+        ulong previous = 0, previousNegated = 0;
         var hasPrevious = false;
         var previousKind = TokenKind.Word;
         var count = 0;
+        var scope = new NegationScopeState(_options.NegationScope);
         while (!sink.Full && tokenizer.Next(out var token, out var kind))
         {
             var wordHash = kind switch
@@ -93,7 +100,7 @@ public sealed class TextFeaturizer
                 TokenKind.Email => EmailHash,
                 _ => StableHash.Fnv1a(token, WordSeed),
             };
-            sink.Add(wordHash);
+            var negated = scope.Next(token, kind, ref tokenizer);
             if (count < tokens.Length)
             {
                 tokens[count] = wordHash;
@@ -101,26 +108,56 @@ public sealed class TextFeaturizer
 
             count++;
             // Inside a Han run the character n-grams below already give the bigrams.
-            if (hasPrevious && _options.WordNgrams >= 2 && !(kind == TokenKind.Han && previousKind == TokenKind.Han))
+            var bigram = hasPrevious && _options.WordNgrams >= 2 && !(kind == TokenKind.Han && previousKind == TokenKind.Han);
+            var negatedHash = negated ? wordHash ^ NegatedSalt : wordHash;
+            if (!negated || !_options.NegationReplaces)
             {
-                sink.Add(StableHash.Combine(previous, wordHash));
+                sink.Add(wordHash);
+                if (bigram)
+                {
+                    sink.Add(StableHash.Combine(previous, wordHash));
+                }
             }
 
-            if (kind == TokenKind.Word)
+            if (negated)
             {
-                AddCharNgrams(token, ref sink);
+                sink.Add(negatedHash);
+                if (bigram)
+                {
+                    sink.Add(StableHash.Combine(previousNegated, negatedHash));
+                }
             }
-            else if (kind == TokenKind.Han)
+
+            var markChars = negated && _options.NegationCharNgrams;
+            if (!markChars || !_options.NegationReplaces)
             {
-                AddHanNgrams(tokenizer.HanContext(), ref sink);
+                AddTokenNgrams(token, kind, ref tokenizer, ref sink, CharSeedBasis, HanSeed);
+            }
+
+            if (markChars)
+            {
+                AddTokenNgrams(token, kind, ref tokenizer, ref sink, NegatedCharSeedBasis, NegatedHanSeed);
             }
 
             previous = wordHash;
+            previousNegated = negatedHash;
             previousKind = kind;
             hasPrevious = true;
         }
 
         return count;
+    }
+
+    private void AddTokenNgrams(ReadOnlySpan<char> token, TokenKind kind, ref Tokenizer tokenizer, ref FeatureSink sink, ulong charSeedBasis, ulong hanSeed)
+    {
+        if (kind == TokenKind.Word)
+        {
+            AddCharNgrams(token, ref sink, charSeedBasis);
+        }
+        else if (kind == TokenKind.Han)
+        {
+            AddHanNgrams(tokenizer.HanContext(), ref sink, hanSeed);
+        }
     }
 
     /// <summary>
@@ -190,7 +227,7 @@ public sealed class TextFeaturizer
 
     private static bool IsSentenceEnd(char c) => c is '.' or '!' or '?' or ';' or '。' or '！' or '？' or '；';
 
-    private void AddCharNgrams(ReadOnlySpan<char> word, ref FeatureSink sink)
+    private void AddCharNgrams(ReadOnlySpan<char> word, ref FeatureSink sink, ulong seedBasis)
     {
         if (_options.CharNgramMax < 2)
         {
@@ -207,7 +244,7 @@ public sealed class TextFeaturizer
         var min = Math.Max(_options.CharNgramMin, 1);
         for (var start = 0; start < marked.Length && !sink.Full; start++)
         {
-            var hash = CharSeedBasis;
+            var hash = seedBasis;
             var maxEnd = Math.Min(marked.Length, start + _options.CharNgramMax);
             for (var end = start; end < maxEnd; end++)
             {
@@ -223,11 +260,11 @@ public sealed class TextFeaturizer
     }
 
     /// <summary>The Han character is its own unigram; add the 2..N-grams that end at it.</summary>
-    private void AddHanNgrams(ReadOnlySpan<char> endingHere, ref FeatureSink sink)
+    private void AddHanNgrams(ReadOnlySpan<char> endingHere, ref FeatureSink sink, ulong seed)
     {
         for (var n = 2; n <= _options.CjkNgramMax && n <= endingHere.Length; n++)
         {
-            sink.Add(StableHash.Fnv1a(endingHere[^n..], HanSeed));
+            sink.Add(StableHash.Fnv1a(endingHere[^n..], seed));
         }
     }
 
@@ -237,6 +274,9 @@ public sealed class TextFeaturizer
     private static readonly ulong NumberHash = StableHash.Fnv1a("<num>", 0x53);
     private static readonly ulong UrlHash = StableHash.Fnv1a("<url>", 0x53);
     private static readonly ulong EmailHash = StableHash.Fnv1a("<email>", 0x53);
+    private const ulong NegatedSalt = 0x6E6F742D6E656700UL;
+    private const ulong NegatedHanSeed = 0x4E48;
+    private static readonly ulong NegatedCharSeedBasis = StableHash.Fnv1a("", 0x4E43);
     private const ulong ContextWordSeed = 0x7C57;
     private const ulong ContextBigramSalt = 0x636F6E7465787400UL;
     private const ulong ContextPairSalt = 0x7061697273000000UL;

@@ -15,7 +15,8 @@ internal enum TokenKind
 /// <summary>
 /// Splits lower-cased, NFKC text into tokens without allocating: letter/digit runs (inner
 /// apostrophes kept), numbers (1,000.50 is one number), URLs and e-mails (whole
-/// whitespace-separated chunks), each Han/kana character on its own, and '?' / '!'.
+/// whitespace-separated chunks), each Han/kana character on its own, and '?' / '!'. Other punctuation is skipped,
+/// but <see cref="AfterBreak"/> tells whether a clause mark was skipped before the token (negation scope ends there).
 /// </summary>
 internal ref struct Tokenizer(ReadOnlySpan<char> text)
 {
@@ -24,8 +25,15 @@ internal ref struct Tokenizer(ReadOnlySpan<char> text)
     private int _position;
     private int _hanRunStart = -1;
 
+    /// <summary>A clause mark (comma, full stop, colon, semicolon, bracket, dash, ...) lies between the previous token and this one.</summary>
+    public bool AfterBreak { get; private set; }
+
+    /// <summary>The text after the current token.</summary>
+    public readonly ReadOnlySpan<char> Rest => _text[_position..];
+
     public bool Next(out ReadOnlySpan<char> token, out TokenKind kind)
     {
+        AfterBreak = false;
         while (_position < _text.Length)
         {
             var c = _text[_position];
@@ -65,6 +73,7 @@ internal ref struct Tokenizer(ReadOnlySpan<char> text)
                 return true;
             }
 
+            AfterBreak |= IsBreak(c);
             _position++;
         }
 
@@ -140,6 +149,9 @@ internal ref struct Tokenizer(ReadOnlySpan<char> text)
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c)
         || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
+
+    private static bool IsBreak(char c) => c is ',' or '.' or ';' or ':' or '(' or ')' or '[' or ']' or '\u2026' or '\u2013' or '\u2014'
+        or '\u00BF' or '\u00A1' or '\u00AB' or '\u00BB' or '\u3001' or '\u3002';
 
     private static bool IsEmail(ReadOnlySpan<char> chunk)
     {

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using SalesCoach.Inference.Data;
 using SalesCoach.Inference.Evaluation;
+using SalesCoach.Inference.Featurization;
 using SalesCoach.Inference.Runtime;
 using SalesCoach.Inference.Training;
 
@@ -30,6 +31,13 @@ public sealed record RetrainRequest(
     public double HoldoutFraction { get; init; } = 0.2;
 
     public PromotionMetric Metric { get; init; } = PromotionMetric.MacroF1;
+
+    /// <summary>
+    /// True (the default): when a model is serving, the candidate marks negation scope exactly as it does
+    /// (<see cref="FeaturizerOptions.NegationScope"/> and its two settings, from its model.json), whatever
+    /// <see cref="Options"/> says; false, or nothing serving: <see cref="Options"/> decides.
+    /// </summary>
+    public bool NegationAsServing { get; init; } = true;
 }
 
 /// <summary>
@@ -64,7 +72,8 @@ public sealed record RetrainResult(
 /// have are taken off the rows (a row left with none is left out, and the result reports both), because a
 /// comparison over labels one side never saw would count them against the incumbent and promote a different model;
 /// adding a label is a new model (<c>model train</c>, then <c>model register</c>). A candidate that lacks one of the
-/// serving model's labels (no rows of it) is registered but not activated, so promotion never removes a label.
+/// serving model's labels (no rows of it) is registered but not activated, so promotion never removes a label. For the
+/// same reason it marks negation scope as the serving model does (<see cref="RetrainRequest.NegationAsServing"/>).
 /// </summary>
 public sealed class RetrainingPipeline(ModelRegistry registry)
 {
@@ -92,8 +101,26 @@ public sealed class RetrainingPipeline(ModelRegistry registry)
             throw new ModelRegistryException("Nothing to hold out for the comparison: give more rows or a held-out file.");
         }
 
+        var options = request.Options;
+        if (request.NegationAsServing && incumbentMetadata?.Featurizer is { } serving)
+        {
+            options = options with
+            {
+                Featurizer = options.Featurizer with
+                {
+                    NegationScope = serving.NegationScope,
+                    NegationReplaces = serving.NegationReplaces,
+                    NegationCharNgrams = serving.NegationCharNgrams,
+                },
+            };
+            if (serving.NegationScope > 0)
+            {
+                log?.Invoke($"negation scope marking as v{incumbent!.Version}: {serving.NegationScope} tokens");
+            }
+        }
+
         log?.Invoke($"training on {train.Count} rows, holding out {holdout.Count}");
-        var trained = EmbeddingBagTrainer.Train(train, request.Options, null, request.DataSha256, log);
+        var trained = EmbeddingBagTrainer.Train(train, options, null, request.DataSha256, log);
         ModelDirectory.Save(request.OutputDirectory, trained);
         var registration = await ModelRegistrations.FromDirectoryAsync(request.OutputDirectory, cancellationToken);
         var candidateReport = Evaluate(registration.Onnx, trained.Metadata, holdout);

@@ -22,16 +22,17 @@ namespace SalesCoach.Api.Tests.Coaching;
 /// </summary>
 public class PersuasionReplayTests
 {
-    // Ordinal 1, the blind check, was replayed once after the recipe was fixed and misses three annotated turns:
-    // #15 "I think that is is awful and sad." (annotated positive-reaction, i.e. buying signal; sympathy is no
-    // signal under the corpus rules the training labels follow), #28 "I would like to donate $0 but its not because
-    // I dont believe in the cause." (scored buying_signal 0.62) and #29 "Its because I dont trust non profits"
-    // (objection_trust 0.42, under its 0.45 threshold). Kept strict and visible in the skipped count; never tune
-    // on it. Over the whole test split the model tips 27 of 73 resistance and 166 of 305 buying turns
-    // (Signals/Model/replay-coverage.sh).
+    // Ordinal 1, the blind check, was replayed once after the recipe was fixed and missed three annotated turns; replayed
+    // again once after the model was retrained with negation scope marking (the option chosen on persuasion4good train
+    // folds, not on this dialogue), it misses two: #15 "I think that is is awful and sad." (annotated positive-reaction,
+    // i.e. buying signal; sympathy is no signal under the corpus rules the training labels follow) and #28 "I would like
+    // to donate $0 but its not because I dont believe in the cause." (scored buying_signal 0.70; objection_trust 0.45,
+    // under the 0.5 a second label needs). #29 "Its because I dont trust non profits", missed before, now gets objection_trust. Kept
+    // strict and visible in the skipped count; never tune on it. Over the whole test split the model tips 25 of 73
+    // resistance and 174 of 305 buying turns (Signals/Model/replay-coverage.sh; 27 and 166 before negation marking).
     [Theory]
     [InlineData(0)]
-    [InlineData(1, Skip = "Blind check: the shipped signal model misses 3 annotated turns of the second dialogue (see the comment above).")]
+    [InlineData(1, Skip = "Blind check: the shipped signal model misses 2 annotated turns of the second dialogue (see the comment above).")]
     public async Task Replay_PersuasionTestDialogue_TipsOnAnnotatedTurnsAndMatchingSummary(int ordinal)
     {
         var (store, factory) = await CoachingApiFactory.CreateAsync(StorageProvider.Sqlite, keywordSignals: false);

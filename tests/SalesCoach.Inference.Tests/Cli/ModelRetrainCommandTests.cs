@@ -65,4 +65,23 @@ public class ModelRetrainCommandTests
         Assert.Equal(3, unknown.GetProperty("rowsLeftOut").GetInt32());
         Assert.Contains("security (3 rows); 3 rows left out", next.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Retrain_NegationScope_AsTheServingModelUnlessGiven()
+    {
+        using var store = new TempDirectory();
+        using var files = new TempDirectory();
+        WriteCsv(files.File("data.csv"), SyntheticData.Create(20, seed: 4));
+        int NegationScope(params string[] extra)
+        {
+            var result = CliRunner.Run(["model", "retrain", "--name", "signals", "--data", files.File("data.csv"), "--text", "text", "--label", "label", "--json", "--data-dir", store.Path, .. extra]);
+            Assert.True(result.ExitCode is 0 or 2, $"exit {result.ExitCode}: {result.Error}");
+            var directory = JsonDocument.Parse(result.Output).RootElement.GetProperty("modelDirectory").GetString()!;
+            return JsonDocument.Parse(File.ReadAllText(Path.Combine(directory, "model.json"))).RootElement.GetProperty("featurizer").GetProperty("negationScope").GetInt32();
+        }
+
+        Assert.Equal(6, NegationScope("--negation-scope", "6", "--negation-char-ngrams"));
+        Assert.Equal(6, NegationScope());
+        Assert.Equal(0, NegationScope("--negation-scope", "0"));
+    }
 }

@@ -103,6 +103,33 @@ public class ModelTrainEvaluateCommandTests
     }
 
     [Fact]
+    public void Train_NegationScope_RecordedInModelJsonAndOutOfRangeRefused()
+    {
+        using var dir = new TempDirectory();
+        WriteCsv(dir.File("train.csv"), SyntheticData.Create(40, seed: 1, multiLabel: true));
+        var model = dir.File("model");
+        string[] train = ["model", "train", "--data", dir.File("train.csv"), "--text", "utterance", "--label", "intent", "--multi-label", "--method", "linear-svm", "--buckets", "4096"];
+
+        var result = CliRunner.Run([.. train, "--negation-scope", "6", "--negation-replace", "--out", model]);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var featurizer = JsonDocument.Parse(File.ReadAllText(Path.Combine(model, "model.json"))).RootElement.GetProperty("featurizer");
+        Assert.Equal((6, true, false), (featurizer.GetProperty("negationScope").GetInt32(), featurizer.GetProperty("negationReplaces").GetBoolean(),
+            featurizer.GetProperty("negationCharNgrams").GetBoolean()));
+        var evaluate = CliRunner.Run("model", "evaluate", "--model", model, "--data", dir.File("train.csv"), "--text", "utterance", "--label", "intent", "--json");
+        Assert.True(evaluate.ExitCode == 0, evaluate.Error);
+
+        // Without a scope the other two settings mean nothing and are not recorded as on.
+        var off = CliRunner.Run([.. train, "--negation-replace", "--out", dir.File("off")]);
+        Assert.True(off.ExitCode == 0, off.Error);
+        var offFeaturizer = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir.File("off"), "model.json"))).RootElement.GetProperty("featurizer");
+        Assert.Equal((0, false), (offFeaturizer.GetProperty("negationScope").GetInt32(), offFeaturizer.GetProperty("negationReplaces").GetBoolean()));
+
+        var tooLong = CliRunner.Run([.. train, "--negation-scope", "17", "--out", dir.File("bad")]);
+        Assert.Equal(1, tooLong.ExitCode);
+        Assert.Contains("Invalid featurizer options", tooLong.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Train_LinearSvmWithoutMultiLabel_ClearError()
     {
         using var dir = new TempDirectory();

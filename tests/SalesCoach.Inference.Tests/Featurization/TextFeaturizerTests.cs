@@ -191,3 +191,196 @@ public class TextFeaturizerContextTests
         Assert.Throws<ArgumentException>(() => new TextFeaturizer(new FeaturizerOptions { ContextPairWords = FeaturizerOptions.MaxContextPairWords + 1 }));
     }
 }
+
+public class TextFeaturizerNegationTests
+{
+    // No character n-grams and many buckets: a word is one unigram id, and chance collisions do not blur the checks.
+    private static readonly FeaturizerOptions Words = new() { Buckets = 1 << 24, CharNgramMin = 0, CharNgramMax = 0 };
+    private static readonly FeaturizerOptions Add = Words with { NegationScope = 6 };
+    private static readonly FeaturizerOptions Replace = Add with { NegationReplaces = true };
+
+    private static long[] Ids(FeaturizerOptions options, string text)
+    {
+        var featurizer = new TextFeaturizer(options);
+        var buffer = featurizer.CreateBuffer();
+        featurizer.Featurize(text, buffer);
+        return buffer.IdSpan.ToArray();
+    }
+
+    /// <summary>The tokens the featurizer marks as negated, in order (the text lower-cased as the featurizer does).</summary>
+    private static string Scoped(string text, int scope = 6)
+    {
+        var lower = text.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant().Replace('\u2019', '\'');
+        var tokenizer = new Tokenizer(lower);
+        var state = new NegationScopeState(scope);
+        var scoped = new System.Text.StringBuilder();
+        var previousHan = false;
+        while (tokenizer.Next(out var token, out var kind))
+        {
+            if (state.Next(token, kind, ref tokenizer))
+            {
+                // Han characters run together, as written.
+                scoped.Append(scoped.Length > 0 && !(previousHan && kind == TokenKind.Han) ? " " : "").Append(token);
+                previousHan = kind == TokenKind.Han;
+            }
+        }
+
+        return scoped.ToString();
+    }
+
+    [Theory]
+    // en: not, n't with and without the apostrophe (curly too), never, no, without, cannot; up to the clause mark.
+    [InlineData("I do not want to make a donation today.", "want to make a donation today")]
+    [InlineData("We don't want to sign this quarter, we're busy.", "want to sign this quarter")]
+    [InlineData("We don\u2019t want to sign", "want to sign")]
+    [InlineData("i dont think we need it", "think we need it")]
+    [InlineData("Never again. No budget left", "again budget left")]
+    [InlineData("We cannot do it without approval from legal", "do it approval from legal")]
+    // es: no, nunca, sin, ni; "sin embargo" is "however", not a cue.
+    [InlineData("No quiero hacer una donación hoy", "quiero hacer una donación hoy")]
+    [InlineData("Nunca firmamos sin ver una demo", "firmamos ver una demo")]
+    [InlineData("Es caro, sin embargo lo pensaré", "")]
+    // fr: ne/n' opens the scope, pas or aucun inside it opens a new one; n'importe is no negation.
+    [InlineData("Nous ne voulons pas signer ce trimestre", "voulons signer ce trimestre")]
+    [InlineData("On n'a aucun budget", "budget")]
+    [InlineData("n'importe quel jour me va", "")]
+    [InlineData("On veut pas changer de CRM", "changer de crm")]
+    // de: nicht, kein*, nie, ohne (German puts nicht late: only what follows it is in scope).
+    [InlineData("Wir haben kein Budget dafür", "budget dafür")]
+    [InlineData("Ohne Freigabe vom Betriebsrat geht nichts", "freigabe vom betriebsrat geht")]
+    [InlineData("Das wollen wir nicht unterschreiben", "unterschreiben")]
+    // zh: each Han character a token; 不, 没, 无, 未 open a scope up to '，' / '。' or 但是.
+    [InlineData("我们今年不考虑这个项目，明年再说", "考虑这个项目")]
+    [InlineData("我们没有预算。", "有预算")]
+    [InlineData("我不想买但是可以试用", "想买")]
+    // zh: the A-not-A question, 不过 (but), 特别 (especially), 别的 (other), 未来 (future) are no negation.
+    [InlineData("能不能给个折扣？", "")]
+    [InlineData("有没有年付的优惠", "")]
+    [InlineData("不过价格有点高", "")]
+    [InlineData("特别好，别的也行，未来再看", "")]
+    [InlineData("别担心", "担心")]
+    public void Scope_PerLanguage(string text, string expected)
+    {
+        Assert.Equal(expected, Scoped(text));
+    }
+
+    [Theory]
+    // Contrast words end it: but, pero, mais, aber, 但是.
+    [InlineData("We don't need it now but send the contract next week", "need it now")]
+    [InlineData("No lo necesitamos pero mándame el contrato", "lo necesitamos")]
+    [InlineData("On n'en a pas besoin mais envoyez le contrat", "a besoin")]
+    [InlineData("Brauchen wir nicht jetzt aber schicken Sie den Vertrag", "jetzt")]
+    // '?' and '!' end it; so do ';', ':', brackets and dashes.
+    [InlineData("not now? send it!", "now")]
+    [InlineData("not now; send it", "now")]
+    [InlineData("not now (send it)", "now")]
+    [InlineData("not now \u2014 send it", "now")]
+    // A hyphen is no clause mark, and a cue before a hyphen is a prefix: non-profit, no-brainer.
+    [InlineData("not a follow-up call", "a follow up call")]
+    [InlineData("we give to a non-profit every year", "")]
+    [InlineData("it's a no-brainer for us", "")]
+    public void Scope_EndsAtClauseMarksAndContrastWords(string text, string expected)
+    {
+        Assert.Equal(expected, Scoped(text));
+    }
+
+    [Fact]
+    public void Scope_AtMostTheGivenTokens()
+    {
+        Assert.Equal("want to make", Scoped("I do not want to make a donation today", scope: 3));
+        Assert.Equal("一二三", Scoped("不一二三四五", scope: 3));
+        Assert.Equal("", Scoped("I do not want to make a donation today", scope: 0));
+    }
+
+    [Fact]
+    public void Featurize_Add_PlainFeaturesKeptAndNegatedOnesAdded()
+    {
+        var plain = Ids(Words, "i do not want to make a donation today");
+        var added = Ids(Add, "i do not want to make a donation today");
+        // Six tokens in scope, each a negated unigram and the negated bigram ending at it.
+        Assert.Equal(plain.Length + 12, added.Length);
+        Assert.Empty(plain.Except(added));
+        var donation = Ids(Words, "donation").Single();
+        Assert.Contains(donation, added);
+        // Outside any scope the option adds nothing.
+        Assert.Equal(Ids(Words, "i'd love to make a donation today"), Ids(Add, "i'd love to make a donation today"));
+    }
+
+    [Fact]
+    public void Featurize_Replace_NegatedTokensLoseTheirPlainFeatures()
+    {
+        var donation = Ids(Words, "donation").Single();
+        var negated = Ids(Replace, "i do not want to make a donation today");
+        Assert.DoesNotContain(donation, negated);
+        Assert.Equal(Ids(Words, "i do not want to make a donation today").Length, negated.Length);
+        Assert.Contains(donation, Ids(Replace, "i'd love to make a donation today"));
+        // The negated "donation" is one feature wherever the negation is: the same id after "not" and after "no".
+        var negatedDonation = Ids(Replace, "not donation").Except(Ids(Replace, "not")).ToArray();
+        Assert.Equal(2, negatedDonation.Length);
+        Assert.Contains(negatedDonation[0], Ids(Replace, "we will never make a donation"));
+        Assert.Contains(negatedDonation[0], Ids(Add, "no donation"));
+        Assert.DoesNotContain(negatedDonation[0], Ids(Add, "a donation"));
+        // The cue keeps its plain unigram.
+        Assert.Contains(Ids(Words, "not").Single(), negated);
+    }
+
+    [Fact]
+    public void Featurize_CharNgrams_MarkedOnlyWhenAsked()
+    {
+        var chars = new FeaturizerOptions { Buckets = 1 << 24, NegationScope = 6 };
+        var text = "we do not need tooling";
+        // Word features only: two tokens in scope, two features each.
+        Assert.Equal(Ids(new FeaturizerOptions { Buckets = 1 << 24 }, text).Length + 4, Ids(chars, text).Length);
+        var withChars = Ids(chars with { NegationCharNgrams = true }, text);
+        var replaced = Ids(chars with { NegationCharNgrams = true, NegationReplaces = true }, text);
+        // Replacing everything: as many features as plain, and none of the scoped words' plain character n-grams.
+        Assert.Equal(Ids(new FeaturizerOptions { Buckets = 1 << 24 }, text).Length, replaced.Length);
+        Assert.Empty(Ids(new FeaturizerOptions { Buckets = 1 << 24, WordNgrams = 1 }, "tooling").Intersect(replaced));
+        Assert.True(withChars.Length > Ids(chars, text).Length);
+        // Han: the n-grams ending at a scoped character are marked too.
+        var han = new FeaturizerOptions { Buckets = 1 << 24, NegationScope = 6, NegationCharNgrams = true, NegationReplaces = true };
+        Assert.Equal(Ids(new FeaturizerOptions { Buckets = 1 << 24 }, "我们不需要").Length, Ids(han, "我们不需要").Length);
+        Assert.Empty(Ids(han, "我们不需要").Intersect(Ids(new FeaturizerOptions { Buckets = 1 << 24 }, "需要")));
+    }
+
+    /// <summary>
+    /// Off (the default) the featurizer gives exactly the ids it gave before negation marking existed: digests of the
+    /// id lists the previous featurizer computed for these texts (2^18 buckets, every other setting at its default).
+    /// </summary>
+    [Theory]
+    [InlineData("I do not want to make a donation today.", 77, "FB64D8F25BDF93BB")]
+    [InlineData("We don't want to sign this quarter, but maybe next year.", 117, "E980FC925F7B3447")]
+    [InlineData("No quiero hacer una donación hoy, sin embargo lo pensaré.", 122, "096164B5C52A6596")]
+    [InlineData("Nous ne voulons pas signer ce trimestre, mais peut-être en janvier.", 145, "983FF969E18CEB0E")]
+    [InlineData("Wir wollen dieses Quartal nicht unterschreiben, aber vielleicht im Herbst.", 176, "65EE92E0E05C9A12")]
+    [InlineData("我们今年不考虑这个项目，但是明年可以再聊。", 51, "8C7212152D81FF5C")]
+    [InlineData("能不能给个折扣？我们没有预算。", 36, "3D518198EEECD8FD")]
+    [InlineData("Never again without a proof of concept; no budget, no deal!", 125, "2502F09AECF7E6D6")]
+    public void Featurize_Off_SameIdsAsBeforeTheOption(string text, int count, string digest)
+    {
+        var ids = Ids(new FeaturizerOptions { Buckets = 1 << 18 }, text);
+        Assert.Equal(count, ids.Length);
+        var hash = System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join(",", ids)));
+        Assert.Equal(digest, Convert.ToHexString(hash)[..16]);
+        Assert.NotEqual(ids, Ids(new FeaturizerOptions { Buckets = 1 << 18, NegationScope = 6 }, text));
+    }
+
+    [Fact]
+    public void Featurize_Negation_DeterministicAcrossInstances()
+    {
+        foreach (var options in new[] { Add, Replace, Replace with { NegationCharNgrams = true } })
+        {
+            Assert.Equal(Ids(options, "Nous ne voulons pas signer, mais 我们不想买"), Ids(options, "Nous ne voulons pas signer, mais 我们不想买"));
+        }
+    }
+
+    [Fact]
+    public void Validate_NegationSettingsOutOfRange_Throw()
+    {
+        Assert.Throws<ArgumentException>(() => new TextFeaturizer(new FeaturizerOptions { NegationScope = -1 }));
+        Assert.Throws<ArgumentException>(() => new TextFeaturizer(new FeaturizerOptions { NegationScope = FeaturizerOptions.MaxNegationScope + 1 }));
+        // Replacing or marking character n-grams means nothing without a scope.
+        Assert.Throws<ArgumentException>(() => new TextFeaturizer(new FeaturizerOptions { NegationReplaces = true }));
+        Assert.Throws<ArgumentException>(() => new TextFeaturizer(new FeaturizerOptions { NegationCharNgrams = true }));
+    }
+}

@@ -100,6 +100,31 @@ public sealed class RetrainingPipelineTests
     }
 
     [Fact]
+    public async Task RunAsync_ServingModelMarksNegation_CandidateMarksItTooUnlessTold()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var fixture = await RegistryFixture.CreateAsync(StorageProvider.Sqlite);
+        using var output = new TempDirectory();
+        var pipeline = new RetrainingPipeline(fixture.Registry);
+        var negation = Options with { Featurizer = Options.Featurizer with { NegationScope = 6, NegationCharNgrams = true } };
+        var first = await pipeline.RunAsync(new RetrainRequest("", "signals", SyntheticData.Create(perLabel: 20, seed: 1), "sha-1", negation, output.File("v1")), cancellationToken: ct);
+        Assert.Equal(negation.Featurizer, Featurizer(first.Candidate));
+
+        // A retrain with the plain options (what `model retrain` passes unless told otherwise) keeps v1's marking...
+        var logged = new List<string>();
+        var second = await pipeline.RunAsync(new RetrainRequest("", "signals", SyntheticData.Create(perLabel: 20, seed: 2), "sha-2", Options, output.File("v2")), logged.Add, ct);
+        Assert.Equal(negation.Featurizer, Featurizer(second.Candidate));
+        Assert.Equal(negation.Featurizer, ModelDirectory.LoadMetadata(output.File("v2")).Featurizer);
+        Assert.Contains("negation scope marking as v1: 6 tokens", logged);
+        // ...and one told to use its own options uses them.
+        var third = await pipeline.RunAsync(new RetrainRequest("", "signals", SyntheticData.Create(perLabel: 20, seed: 3), "sha-3", Options, output.File("v3")) { NegationAsServing = false }, cancellationToken: ct);
+        Assert.Equal(Options.Featurizer, Featurizer(third.Candidate));
+    }
+
+    private static FeaturizerOptions Featurizer(ModelVersion version) =>
+        System.Text.Json.JsonSerializer.Deserialize<ModelMetadata>(version.ManifestJson, ModelDirectory.Json)!.Featurizer;
+
+    [Fact]
     public void KnownLabelsOnly_MultiLabelRows_KeepTheKnownLabelsAndLeaveOutRowsWithNone()
     {
         HashSet<string> known = ["price", "none"];

@@ -48,6 +48,67 @@ public class ModelDirectoryTests
     }
 
     [Fact]
+    public void SaveLoad_NegationSettings_RecordedInModelJsonAndKept()
+    {
+        using var dir = new TempDirectory();
+        var options = new TrainerOptions
+        {
+            Featurizer = new FeaturizerOptions { Buckets = 256, NegationScope = 5, NegationReplaces = true, NegationCharNgrams = true },
+            Dim = 4,
+            MaxEpochs = 2,
+        };
+        var model = EmbeddingBagTrainer.Train(SyntheticData.Create(10, seed: 3), options);
+        ModelDirectory.Save(dir.Path, model);
+
+        var featurizer = System.Text.Json.JsonDocument.Parse(File.ReadAllText(dir.File(ModelDirectory.MetadataFile))).RootElement.GetProperty("featurizer");
+        Assert.Equal(5, featurizer.GetProperty("negationScope").GetInt32());
+        Assert.True(featurizer.GetProperty("negationReplaces").GetBoolean());
+        Assert.True(featurizer.GetProperty("negationCharNgrams").GetBoolean());
+        var loaded = ModelDirectory.Load(dir.Path);
+        Assert.Equal(options.Featurizer, loaded.Metadata.Featurizer);
+        var (saved, reloaded) = (new float[model.Classifier.LabelCount], new float[model.Classifier.LabelCount]);
+        new TextClassifier(model).Score("we do not want it this quarter", saved);
+        new TextClassifier(loaded).Score("we do not want it this quarter", reloaded);
+        Assert.Equal(saved, reloaded);
+    }
+
+    [Fact]
+    public void Load_ModelJsonOlderThanNegationSettings_MarksNoNegationAndScoresAsBefore()
+    {
+        using var dir = new TempDirectory();
+        var model = Trained();
+        ModelDirectory.Save(dir.Path, model);
+        // A model.json written before negation marking existed (the shipped signal model's, for one) has no such keys.
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(dir.File(ModelDirectory.MetadataFile)))!;
+        var featurizer = json["featurizer"]!.AsObject();
+        Assert.True(featurizer.Remove("negationScope") && featurizer.Remove("negationReplaces") && featurizer.Remove("negationCharNgrams"));
+        File.WriteAllText(dir.File(ModelDirectory.MetadataFile), json.ToJsonString());
+
+        var loaded = ModelDirectory.Load(dir.Path);
+        Assert.Equal(model.Metadata.Featurizer, loaded.Metadata.Featurizer);
+        Assert.Equal((0, false, false), (loaded.Metadata.Featurizer.NegationScope, loaded.Metadata.Featurizer.NegationReplaces, loaded.Metadata.Featurizer.NegationCharNgrams));
+        foreach (var text in new[] { "honestly not this quarter", "no budget, no deal", "我们不需要" })
+        {
+            var (before, after) = (new float[model.Classifier.LabelCount], new float[model.Classifier.LabelCount]);
+            new TextClassifier(model).Score(text, before);
+            new TextClassifier(loaded).Score(text, after);
+            Assert.Equal(before, after);
+        }
+    }
+
+    [Fact]
+    public void Load_NegationSettingsOutOfRange_ClearError()
+    {
+        using var dir = new TempDirectory();
+        ModelDirectory.Save(dir.Path, Trained());
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(dir.File(ModelDirectory.MetadataFile)))!;
+        json["featurizer"]!["negationScope"] = FeaturizerOptions.MaxNegationScope + 1;
+        File.WriteAllText(dir.File(ModelDirectory.MetadataFile), json.ToJsonString());
+
+        Assert.Throws<ArgumentException>(() => new TextClassifier(ModelDirectory.Load(dir.Path)));
+    }
+
+    [Fact]
     public void Load_TruncatedOnnx_ClearError()
     {
         using var dir = new TempDirectory();

@@ -94,4 +94,39 @@ public class OnnxParityTests
         Assert.DoesNotContain(price, managed.Predict("not really", "Any concerns about security?").Labels);
         Assert.DoesNotContain(price, managed.Predict("sure", "Is the budget approved?").Labels);
     }
+
+    [Theory]
+    [InlineData(TrainingMethod.LinearSvm, false, false)]
+    [InlineData(TrainingMethod.LinearSvm, true, true)]
+    [InlineData(TrainingMethod.EmbeddingBag, true, false)]
+    public void SavedModel_WithNegationScope_OnnxRuntimeVersusTrainerMaths(TrainingMethod method, bool replaces, bool charNgrams)
+    {
+        using var dir = new TempDirectory();
+        var options = Small with
+        {
+            MultiLabel = true,
+            Method = method,
+            Featurizer = Small.Featurizer with { NegationScope = 6, NegationReplaces = replaces, NegationCharNgrams = charNgrams },
+        };
+        var trained = EmbeddingBagTrainer.Train(SyntheticData.Create(30, seed: 8, multiLabel: true), options);
+        ModelDirectory.Save(dir.Path, trained);
+        var reloaded = ModelDirectory.Load(dir.Path);
+        Assert.Equal(options.Featurizer, reloaded.Metadata.Featurizer);
+
+        using var session = OnnxTextScorer.OpenSession(dir.Path);
+        var onnx = new OnnxTextScorer(session, reloaded.Metadata.Featurizer);
+        var managed = new TextClassifier(trained);
+        string[] texts =
+        [
+            "honestly not this quarter, the price is high", "we do not use acme", "No quiero cambiar de proveedor", "Nous ne voulons pas signer",
+            "Wir haben kein Budget dafür", "我们今年不考虑", "能不能便宜一点？", "", "no time right now but thanks for joining",
+        ];
+        foreach (var text in texts)
+        {
+            var (a, b) = (new float[trained.Classifier.LabelCount], new float[trained.Classifier.LabelCount]);
+            onnx.Score(text, a);
+            managed.Score(text, b);
+            Assert.Equal(a, b, (x, y) => Math.Abs(x - y) <= 1e-5);
+        }
+    }
 }

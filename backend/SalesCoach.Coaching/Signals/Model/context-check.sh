@@ -4,9 +4,10 @@
 # folds' persuasion units and is scored on every persuadee unit of the held-out dialogues (context_report.py: the
 # done-when-1 measure, false alarms, hand-label F1), and on compare.sh's corpus folds (folds.py; macro-F1 must not drop).
 # Same folds, seed and SVM options for every variant. From the repository root:
-#   bash backend/SalesCoach.Coaching/Signals/Model/context-check.sh [name='extra model train options' ...]
+#   bash backend/SalesCoach.Coaching/Signals/Model/context-check.sh [--only] [name='extra model train options' ...]
 # It compares the shipped options without context and with the context variants below (results and decision in
 # SIGNALS-RESULTS.md); each argument adds a variant, e.g. 'bigrams-whole-turn=--context context'. About 30 minutes.
+# With --only, just `without` and the variants given (the negation check: 'neg-add=--negation-scope 6').
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../../.." && pwd)
@@ -33,6 +34,10 @@ declare -A extra=(
   [pairs6]="$last --context-ngrams 0 --context-pair-words 6"
   [pairs4]="$last --context-ngrams 0 --context-pair-words 4"
 )
+if [ "${1:-}" = --only ]; then
+  names=(without)
+  shift
+fi
 for argument in "$@"; do
   names+=("${argument%%=*}")
   extra[${argument%%=*}]=${argument#*=}

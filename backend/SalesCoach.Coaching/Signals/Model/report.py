@@ -22,6 +22,15 @@ bag = json.load(open(f"{d}/embedding-bag-test-all.json"))
 bag_langs = {l: json.load(open(f"{d}/embedding-bag-test-{l}.json")) for l in langs}
 
 
+def negation(featurizer):
+    scope = featurizer.get("negationScope", 0)
+    if not scope:
+        return ""
+    how = "instead of the plain ones" if featurizer.get("negationReplaces") else "besides the plain ones"
+    what = "word and character n-grams" if featurizer.get("negationCharNgrams") else "word n-grams"
+    return f", negation scope {scope} tokens (negated {what} {how})"
+
+
 def macro(report):
     f1s = [report["perLabel"][l]["f1"] for l in LABELS if l in report["perLabel"] and report["perLabel"][l]["support"] > 0]
     return sum(f1s) / len(f1s)
@@ -32,7 +41,7 @@ print("Produced by `bash backend/SalesCoach.Coaching/Signals/Model/train.sh` (ON
 print("Macro-F1 here is over the nine signal labels (the model's extra `none` label is left out).\n")
 print(f"Test rows: {alls['examples']}. Exact-match accuracy (all labels of a line right, `none` included): {alls['accuracy']:.3f}.\n")
 print(f"Model: {meta['trainExamples']} training rows (corpus batches 1-3 and persuasion4good train), {meta['devExamples']} dev rows, "
-      f"method {meta.get('method', 'embeddingBag')}, {meta['featurizer']['buckets']} buckets, secondary threshold {meta.get('secondaryThreshold', 0):.1f}. "
+      f"method {meta.get('method', 'embeddingBag')}, {meta['featurizer']['buckets']} buckets, secondary threshold {meta.get('secondaryThreshold', 0):.1f}{negation(meta['featurizer'])}. "
       "Trained in the same run: the embedding bag (the previous method) on the same data, and "
       "a baseline with the shipped options on corpus batch 1 only.\n")
 f1 = lambda r, l: r["perLabel"].get(l, {}).get("f1", 0)

@@ -14,9 +14,10 @@ dotnet build -c Release -v q --nologo "$root/backend/SalesCoach.Cli" -o "$work/c
 cli="dotnet $work/cli/salescoach.dll"
 # Options chosen without the test split (compare.sh: folds over batch 1's training groups; see
 # SIGNALS-RESULTS.md); the test split is read once, below. One linear SVM per label, C = 2, over
-# 2^18 hash buckets of idf-weighted n-grams.
+# 2^18 hash buckets of idf-weighted n-grams; the 6 tokens after a negation cue (to the next clause mark or contrast
+# word) also get negated word and character n-grams (context-check.sh over persuasion4good train folds, SIGNALS-RESULTS.md).
 common=(--text text --label labels --multi-label --seed 42 --buckets 262144)
-options=("${common[@]}" --method linear-svm --svm-c 2)
+options=("${common[@]}" --method linear-svm --svm-c 2 --negation-scope 6 --negation-char-ngrams)
 $cli model train --data "$work/train.jsonl" --dev "$work/dev.jsonl" "${options[@]}" --out "$work/model"
 # In the same run, for comparison: the previous method (embedding bag, its own best options) on the same data,
 # and the shipped options on batch 1 of the corpus only (what the first model saw).
