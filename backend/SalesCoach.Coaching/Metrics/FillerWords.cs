@@ -18,16 +18,22 @@ public static class FillerWords
         ["zh"] = ["嗯", "呃", "啊", "那个", "这个", "就是", "然后", "对吧", "怎么说呢"],
     }.ToFrozenDictionary();
 
+    // The same lists split into their words once, for matching phrases word by word (it runs for every segment).
+    private static readonly FrozenDictionary<string, string[][]> Phrases =
+        Lists.ToFrozenDictionary(l => l.Key, l => l.Value.Select(filler => filler.Split(' ')).ToArray());
+
     public static IReadOnlyList<string> For(string language) => Lists.TryGetValue(language, out var list) ? list : Lists["en"];
 
     /// <summary>Counts filler occurrences in <paramref name="text"/>.</summary>
-    public static int Count(string text, string language)
+    public static int Count(string text, string language) => Count(text, language == "zh" ? [] : Words.Split(text), language);
+
+    /// <summary>Counts filler occurrences in <paramref name="text"/>, already split by <see cref="Words.Split"/> into <paramref name="words"/>.</summary>
+    public static int Count(string text, IReadOnlyList<string> words, string language)
     {
-        var list = For(language);
         if (language == "zh")
         {
             var total = 0;
-            foreach (var filler in list)
+            foreach (var filler in For(language))
             {
                 for (var at = text.IndexOf(filler, StringComparison.Ordinal); at >= 0; at = text.IndexOf(filler, at + filler.Length, StringComparison.Ordinal))
                 {
@@ -38,13 +44,13 @@ public static class FillerWords
             return total;
         }
 
-        var words = Words.Split(text);
+        var phrases = Phrases.TryGetValue(language, out var own) ? own : Phrases["en"];
         var count = 0;
         for (var i = 0; i < words.Count; i++)
         {
-            foreach (var filler in list)
+            foreach (var parts in phrases)
             {
-                if (MatchesAt(words, i, filler))
+                if (MatchesAt(words, i, parts))
                 {
                     count++;
                     break;
@@ -55,9 +61,8 @@ public static class FillerWords
         return count;
     }
 
-    private static bool MatchesAt(IReadOnlyList<string> words, int index, string filler)
+    private static bool MatchesAt(IReadOnlyList<string> words, int index, string[] parts)
     {
-        var parts = filler.Split(' ');
         if (index + parts.Length > words.Count)
         {
             return false;

@@ -11,12 +11,16 @@ public readonly record struct SegmentFacts(long Seq, bool IsRep, long StartMs, l
 {
     public long DurationMs => Math.Max(0, EndMs - StartMs);
 
-    public static SegmentFacts From(SegmentInput segment, string redactedText, string language) => new(
-        segment.Seq,
-        segment.Speaker == Speakers.Rep,
-        segment.StartMs,
-        segment.EndMs,
-        Words.Count(redactedText),
-        FillerWords.Count(redactedText, language),
-        Words.CountQuestions(redactedText));
+    public static SegmentFacts From(SegmentInput segment, string redactedText, string language)
+    {
+        var words = Words.Split(redactedText);
+        return new(
+            segment.Seq,
+            segment.Speaker == Speakers.Rep,
+            segment.StartMs,
+            segment.EndMs,
+            words.Count,
+            FillerWords.Count(redactedText, words, language),
+            Words.CountQuestions(redactedText));
+    }
 }

@@ -1,3 +1,4 @@
+using SalesCoach.Coaching.Interactions;
 using SalesCoach.Coaching.Metrics;
 
 namespace SalesCoach.Coaching.Tests.Metrics;
@@ -21,6 +22,20 @@ public class FillerWordsTests
     [InlineData("No question here.", 0)]
     public void CountQuestions_QuestionMarks_CountsRuns(string text, int expected) =>
         Assert.Equal(expected, Words.CountQuestions(text));
+
+    [Theory]
+    [InlineData("en", "Um, you know, I mean we kind of like it, basically")]
+    [InlineData("en", "you")]
+    [InlineData("es", "Bueno, o sea, es que en plan no")]
+    [InlineData("zh", "嗯，那个，就是然后")]
+    public void SegmentFacts_SplitsOnce_CountsAsTheTextCalls(string language, string text)
+    {
+        var facts = SegmentFacts.From(new SegmentInput(1, Speakers.Rep, text, 0, 1_000), text, language);
+
+        Assert.Equal(Words.Count(text), facts.WordCount);
+        Assert.Equal(FillerWords.Count(text, language), facts.Fillers);
+        Assert.True(facts.Fillers > 0 || text == "you");
+    }
 
     [Fact]
     public void Count_Chinese_CountsEachCharacterAsAWord() => Assert.Equal(4, Words.Count("多少钱 ok"));
