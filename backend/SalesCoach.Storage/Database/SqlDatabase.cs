@@ -137,13 +137,8 @@ public sealed class SqlDatabase : IAsyncDisposable
         // synchronous=FULL syncs the WAL at every commit: a write the API has acknowledged survives a power loss, which
         // NORMAL does not promise. It holds for every connection, so every commit pays one sync (about 0.1 ms here);
         // segment appends, by far the most frequent writes, are group-committed and pay it once per batch.
-        // wal_autocheckpoint: the commit that takes the WAL past this many pages (4 KB each) also copies them into the
-        // database file. At SQLite's 1,000, live appends filled that every few group commits, and each checkpoint copied
-        // the same hot pages (the tables' last pages, the keys' pages of calls in progress) again; at 10,000 (a WAL of up
-        // to about 40 MB) a page changed by several commits is copied once, which took about a sixth off the append
-        // writer's CPU per append (see the notes in the coaching BENCHMARKS.md).
         var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL; PRAGMA wal_autocheckpoint=10000;";
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL;";
         return pragma;
     }
 
